@@ -1,0 +1,39 @@
+package org.policyradar.fetch;
+
+import java.net.URI;
+
+/**
+ * A fetch failed. {@code transientFailure} says whether trying again later may help (timeouts, 5xx, 429) or not
+ * (404, refused by policy, too large).
+ */
+public final class FetchException extends Exception {
+    private final String sourceId;
+    private final URI uri;
+    private final int status;
+    private final boolean transientFailure;
+
+    public FetchException(String sourceId, URI uri, int status, boolean transientFailure, String reason, Throwable cause) {
+        super("source=" + sourceId + " url=" + uri + " " + reason, cause);
+        this.sourceId = sourceId;
+        this.uri = uri;
+        this.status = status;
+        this.transientFailure = transientFailure;
+    }
+
+    public String sourceId() {
+        return sourceId;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    /** HTTP status, or 0 when no response arrived. */
+    public int status() {
+        return status;
+    }
+
+    public boolean transientFailure() {
+        return transientFailure;
+    }
+}

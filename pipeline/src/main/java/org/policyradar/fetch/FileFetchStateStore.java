@@ -1,0 +1,69 @@
+package org.policyradar.fetch;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validators in one small JSON file under the data directory, replaced atomically on every change so a crash leaves
+ * either the old or the new state, never a torn file.
+ */
+public final class FileFetchStateStore implements FetchStateStore {
+    private static final Logger LOG = LoggerFactory.getLogger(FileFetchStateStore.class);
+    private final ObjectMapper json = new ObjectMapper();
+    private final Path file;
+    private final Map<String, Validators> state;
+
+    public FileFetchStateStore(Path file) {
+        this.file = file;
+        this.state = read(file);
+    }
+
+    private Map<String, Validators> read(Path path) {
+        if (!Files.exists(path)) {
+            return new TreeMap<>();
+        }
+        try {
+            return new TreeMap<>(json.readValue(path.toFile(), new TypeReference<Map<String, Validators>>() { }));
+        } catch (IOException e) {
+            // A corrupt state file only costs one unconditional fetch per source: say so and go on.
+            LOG.warn("event=fetch_state_unreadable file={} reason=\"{}\" action=starting_empty", path, e.getMessage());
+            return new TreeMap<>();
+        }
+    }
+
+    private static String key(String sourceId, URI uri) {
+        return sourceId + " " + uri;
+    }
+
+    @Override
+    public synchronized Validators get(String sourceId, URI uri) {
+        return state.getOrDefault(key(sourceId, uri), Validators.NONE);
+    }
+
+    @Override
+    public synchronized void put(String sourceId, URI uri, Validators validators) {
+        if (validators.isEmpty()) {
+            state.remove(key(sourceId, uri));
+        } else {
+            state.put(key(sourceId, uri), validators);
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            json.writeValue(tmp.toFile(), state);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write fetch state " + file, e);
+        }
+    }
+}

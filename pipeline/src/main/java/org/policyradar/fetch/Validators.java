@@ -1,0 +1,10 @@
+package org.policyradar.fetch;
+
+/** HTTP cache validators of the last successful fetch, sent back for a conditional GET. Either may be null. */
+public record Validators(String etag, String lastModified) {
+    public static final Validators NONE = new Validators(null, null);
+
+    public boolean isEmpty() {
+        return etag == null && lastModified == null;
+    }
+}
