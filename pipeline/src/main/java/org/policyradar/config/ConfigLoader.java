@@ -174,13 +174,13 @@ public final class ConfigLoader {
     }
 
     private SourceConfig source(Path file, int index, ObjectNode node) {
-        String where = file + ": source #" + index;
-        String id = required(where, node, "id");
+        String position = file + ": source #" + index;
+        String id = required(position, node, "id");
         if (!ID.matcher(id).matches()) {
-            throw new ConfigException(where + ": key 'id': '" + id + "' must be lower-case letters, digits and '-' "
+            throw new ConfigException(position + ": key 'id': '" + id + "' must be lower-case letters, digits and '-' "
                     + "(at most 64), e.g. miit-policy");
         }
-        where = file + ": source '" + id + "'";
+        String where = file + ": source '" + id + "'";
         checkKeys(where, node, SOURCE_KEYS);
         String name = required(where, node, "name");
         Region region = enumValue(where, "region", required(where, node, "region"), Region.class);
