@@ -1,0 +1,63 @@
+package org.policyradar.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import org.policyradar.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code radar}: the command line of PolicyRadar. */
+@Command(name = "radar", mixinStandardHelpOptions = true, version = "PolicyRadar 0.1.0",
+        description = "Policy-monitoring news ingestion: fetch, classify, index, search and alert.",
+        subcommands = {RunCommand.class, ClassifyCommand.class, SearchCommand.class, SourcesCommand.class, EsCommand.class,
+                CommandLine.HelpCommand.class})
+public final class RadarCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, CliEnvironment.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command; user errors print a one-line message (no stack trace) and give exit code 2. */
+    public static int execute(String[] args, CliEnvironment environment, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new RadarCli(), new EnvironmentFactory(environment));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof ConfigException || ex instanceof UserException) {
+                commandLine.getErr().println("radar: " + ex.getMessage());
+                commandLine.getErr().flush();
+                return 2;
+            }
+            commandLine.getErr().println("radar: " + ex);
+            ex.printStackTrace(commandLine.getErr());
+            commandLine.getErr().flush();
+            return 1;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Gives commands that ask for it (a constructor taking {@link CliEnvironment}) the process environment. */
+    private record EnvironmentFactory(CliEnvironment environment) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> c = type.getDeclaredConstructor(CliEnvironment.class);
+                c.setAccessible(true);
+                return c.newInstance(environment);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

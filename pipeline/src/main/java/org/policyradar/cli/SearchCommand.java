@@ -1,0 +1,82 @@
+package org.policyradar.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.policyradar.index.IndexSetup;
+import org.policyradar.index.ItemSearch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code radar search TEXT}: newest matching items first. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search indexed items (query-string syntax: AND, OR, \"phrases\"); prints date, source, topics, title, url, newest first.")
+final class SearchCommand implements Callable<Integer> {
+    private final CliEnvironment environment;
+
+    SearchCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Mixin
+    ConfigOption config;
+
+    @Parameters(arity = "0..*", paramLabel = "TEXT", description = "What to look for; nothing lists the newest items.")
+    List<String> text = List.of();
+
+    @Option(names = "--topic", paramLabel = "ID", description = "Only items with this taxonomy topic, e.g. 5g, ai, cyber.")
+    String topic;
+
+    @Option(names = "--source", paramLabel = "ID", description = "Only items of this source id.")
+    String source;
+
+    @Option(names = "--since", paramLabel = "DURATION", description = "Only items published in the last DURATION, e.g. 24h, 7d.")
+    String since;
+
+    @Option(names = "--limit", defaultValue = "20", description = "At most this many items (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "One JSON object per line instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 1 || limit > 10_000) {
+            throw new UserException("--limit: must be from 1 to 10000");
+        }
+        String query = String.join(" ", text).strip();
+        try (Services services = new Services(config.dir, environment)) {
+            Optional<Instant> from = Optional.ofNullable(since)
+                    .map(s -> services.clock().instant().minus(Durations.parse("--since", s)));
+            String analyzed = query.isEmpty() ? "" : services.classifier().analyze(query, null);
+            ItemSearch search = new ItemSearch(services.elasticsearch().client(), IndexSetup.ITEMS.alias());
+            List<ItemSearch.SearchHit> hits = search.search(new ItemSearch.SearchQuery(query, analyzed,
+                    Optional.ofNullable(topic), Optional.ofNullable(source), from, limit));
+            PrintWriter out = spec.commandLine().getOut();
+            ObjectMapper mapper = new ObjectMapper();
+            for (ItemSearch.SearchHit h : hits) {
+                if (json) {
+                    out.println(mapper.writeValueAsString(h));
+                } else {
+                    out.printf("%-20s  %-20s  %-24s  %s  %s%n", h.published() == null ? "-" : h.published().substring(0, Math.min(19, h.published().length())),
+                            h.source(), String.join(",", h.topics()), h.title(), h.url());
+                }
+            }
+            if (!json) {
+                out.printf("%d item(s)%n", hits.size());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.policyradar.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.policyradar.classify.ItemClassifier;
+import org.policyradar.config.ConfigLoader;
+import org.policyradar.config.RadarConfig;
+import org.policyradar.index.ElasticsearchConnection;
+import org.policyradar.index.EmbeddedElasticsearch;
+import org.policyradar.health.SourceHealthStore;
+import org.policyradar.index.IndexSetup;
+
+/**
+ * The command line's wiring: configuration, Elasticsearch and the classifier, each built on first use so a command
+ * that needs only one of them pays only for it.
+ */
+final class Services implements AutoCloseable {
+    /** Set by the {@code radar} launcher; the build copies the zip there. */
+    static final String ES_DISTRIBUTION_PROPERTY = "radar.es.distribution";
+
+    private final Path configDir;
+    private final CliEnvironment environment;
+    private RadarConfig config;
+    private ElasticsearchConnection es;
+
+    Services(Path configDir, CliEnvironment environment) {
+        this.configDir = configDir;
+        this.environment = environment;
+    }
+
+    Clock clock() {
+        return environment.clock();
+    }
+
+    RadarConfig config() {
+        if (config == null) {
+            config = new ConfigLoader(environment.env()).load(configDir);
+        }
+        return config;
+    }
+
+    EmbeddedElasticsearch embedded() {
+        String zip = System.getProperty(ES_DISTRIBUTION_PROPERTY);
+        String heap = environment.env().getOrDefault("RADAR_ES_HEAP", "512m");
+        String port = environment.env().getOrDefault("RADAR_ES_PORT", "9200");
+        if (!port.matches("\\d{1,5}")) {
+            throw new UserException("RADAR_ES_PORT: '" + port + "' is not a port number");
+        }
+        return new EmbeddedElasticsearch(zip == null || zip.isBlank() ? null : Path.of(zip),
+                dataDir().resolve("elasticsearch"), Path.of(System.getProperty("java.home")), heap, Integer.parseInt(port));
+    }
+
+    /** The connected client, with PolicyRadar's indices and aliases in place. */
+    ElasticsearchConnection elasticsearch() {
+        if (es == null) {
+            es = ElasticsearchConnection.open(config().elasticsearch(), embedded());
+            new IndexSetup(es.client()).ensure(List.of(IndexSetup.ITEMS, SourceHealthStore.INDEX));
+        }
+        return es;
+    }
+
+    ItemClassifier classifier() {
+        return environment.classifiers().get(config().taxonomy());
+    }
+
+    Path dataDir() {
+        Path dir = config().dataDir();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dir, e);
+        }
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        if (es != null) {
+            es.close();
+        }
+    }
+}

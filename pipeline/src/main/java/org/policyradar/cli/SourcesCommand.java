@@ -1,0 +1,75 @@
+package org.policyradar.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.policyradar.config.SourceConfig;
+import org.policyradar.health.SourceHealth;
+import org.policyradar.health.SourceHealthStore;
+import org.policyradar.index.ElasticsearchConnection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code radar sources}: the health of every configured source. */
+@Command(name = "sources", mixinStandardHelpOptions = true,
+        description = "Each source's last attempt and success, HTTP status, error, items new/total and average per day; "
+                + "state is ok, failing, stale (nothing new for longer than usual) or never-polled.")
+final class SourcesCommand implements Callable<Integer> {
+    private final CliEnvironment environment;
+
+    SourcesCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--json", description = "One JSON object per source instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Services services = new Services(config.dir, environment)) {
+            Map<String, SourceConfig> configured = services.config().sources().stream()
+                    .collect(Collectors.toMap(SourceConfig::id, s -> s, (a, b) -> a, java.util.LinkedHashMap::new));
+            ElasticsearchConnection es = services.elasticsearch();
+            List<SourceHealth> health = new SourceHealthStore(es.client(), configured, services.clock()).all();
+            Map<String, SourceHealth> byId = health.stream().collect(Collectors.toMap(h -> h.source().id(), h -> h));
+            PrintWriter out = spec.commandLine().getOut();
+            ObjectMapper mapper = ElasticsearchConnection.objectMapper();
+            if (!json) {
+                out.printf("%-26s %-4s %-5s %-11s %-20s %-20s %6s %6s %8s %7s  %s%n", "SOURCE", "REG", "KIND", "STATE",
+                        "LAST ATTEMPT", "LAST SUCCESS", "STATUS", "NEW", "TOTAL", "PER DAY", "ERROR");
+            }
+            for (SourceConfig s : configured.values()) {
+                SourceHealth h = byId.get(s.id());
+                if (json) {
+                    out.println(h == null ? mapper.writeValueAsString(Map.of("source", Map.of("id", s.id()), "state", "never-polled"))
+                            : mapper.writeValueAsString(h));
+                } else if (h == null) {
+                    out.printf("%-26s %-4s %-5s %-11s%n", s.id(), s.region(), s.kind().id(), "never-polled");
+                } else {
+                    out.printf("%-26s %-4s %-5s %-11s %-20s %-20s %6d %6d %8d %7.1f  %s%n", s.id(), s.region(), s.kind().id(),
+                            h.state(), time(h.lastAttempt()), time(h.lastSuccess()), h.lastStatus(), h.itemsNewLast(),
+                            h.itemsTotal(), h.avgItemsPerDay(), h.consecutiveFailures() > 0 && h.lastError() != null ? h.lastError() : "");
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static String time(Instant t) {
+        return t == null ? "-" : t.toString().substring(0, 19);
+    }
+}

@@ -1,0 +1,86 @@
+package org.policyradar.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.policyradar.item.Item;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes items to the {@code radar-items} write alias with the bulk API and checks the response item by item:
+ * documents rejected for a transient reason (429, 5xx) are retried with backoff, the rest are reported as failures.
+ */
+public final class ItemIndexer {
+    private static final Logger LOG = LoggerFactory.getLogger(ItemIndexer.class);
+    private static final int MAX_ATTEMPTS = 4;
+
+    private final ElasticsearchClient client;
+    private final String alias;
+
+    public ItemIndexer(ElasticsearchClient client, String alias) {
+        this.client = client;
+        this.alias = alias;
+    }
+
+    public BulkOutcome index(List<Item> items) throws IOException {
+        int created = 0;
+        int updated = 0;
+        List<BulkOutcome.Failure> failures = new ArrayList<>();
+        List<Item> pending = items;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            BulkRequest.Builder bulk = new BulkRequest.Builder();
+            for (Item item : pending) {
+                bulk.operations(op -> op.index(i -> i.index(alias).id(item.id()).document(item)));
+            }
+            BulkResponse response = client.bulk(bulk.build());
+            Map<String, Item> byId = new HashMap<>();
+            pending.forEach(i -> byId.put(i.id(), i));
+            List<Item> retry = new ArrayList<>();
+            for (BulkResponseItem r : response.items()) {
+                if (r.error() == null) {
+                    if ("created".equals(r.result())) {
+                        created++;
+                    } else {
+                        updated++;
+                    }
+                    continue;
+                }
+                Item item = byId.get(r.id());
+                boolean transientFailure = r.status() == 429 || r.status() >= 500;
+                if (transientFailure && attempt < MAX_ATTEMPTS) {
+                    retry.add(item);
+                } else {
+                    String reason = r.error().type() + ": " + r.error().reason();
+                    failures.add(new BulkOutcome.Failure(r.id(), item == null ? null : item.url(), r.status(), reason));
+                    LOG.warn("event=index_rejected id={} url={} status={} reason=\"{}\"", r.id(),
+                            item == null ? "?" : item.url(), r.status(), reason);
+                }
+            }
+            pending = retry;
+            if (!pending.isEmpty()) {
+                sleep(200L << attempt);
+            }
+        }
+        return new BulkOutcome(created, updated, failures);
+    }
+
+    public void refresh() throws IOException {
+        client.indices().refresh(r -> r.index(alias));
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while backing off", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.policyradar.item;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One news item as stored in the {@code radar-items} index. Field names are the index mapping's
+ * ({@code pipeline/src/main/resources/elasticsearch/radar-items-template.json}).
+ *
+ * @param published          when the source says it was published; the fetch time when it says nothing
+ * @param publishedEstimated true when {@code published} is the fetch time
+ * @param evidence           topic id to the matched terms
+ * @param evidenceDetail     every match with its field and offsets, for display
+ * @param titleTokens        analysed title (CoreNLP tokens/segments, space-separated)
+ * @param bodyTokens         analysed summary and text
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Item(String id,
+                   String url,
+                   @JsonProperty("canonical_url") String canonicalUrl,
+                   String title,
+                   String summary,
+                   String text,
+                   Instant published,
+                   @JsonProperty("published_estimated") boolean publishedEstimated,
+                   Instant fetched,
+                   String lang,
+                   SourceRef source,
+                   List<String> topics,
+                   Map<String, Double> scores,
+                   Map<String, List<String>> evidence,
+                   @JsonProperty("evidence_detail") List<EvidenceDetail> evidenceDetail,
+                   List<String> entities,
+                   List<String> signals,
+                   @JsonProperty("title_tokens") String titleTokens,
+                   @JsonProperty("body_tokens") String bodyTokens) {
+
+    /** One match behind a topic, flattened for the index. */
+    public record EvidenceDetail(String topic, String term, String rule, String field, int begin, int end, double weight) {
+    }
+}

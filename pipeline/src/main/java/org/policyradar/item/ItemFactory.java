@@ -1,0 +1,51 @@
+package org.policyradar.item;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.policyradar.classify.Classification;
+import org.policyradar.classify.EntityMention;
+import org.policyradar.classify.Evidence;
+import org.policyradar.classify.ItemClassifier;
+import org.policyradar.classify.Signal;
+import org.policyradar.classify.TextItem;
+import org.policyradar.config.SourceConfig;
+
+/** Builds the stored item from what a source gave us: classifies the text and attaches source and identity. */
+public final class ItemFactory {
+    private final ItemClassifier classifier;
+
+    public ItemFactory(ItemClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /** What a source yielded for one item before classification. */
+    public record RawItem(String url, String title, String summary, String text, Instant published,
+                          boolean publishedEstimated, Instant fetched, String declaredLang) {
+    }
+
+    public Item build(SourceConfig source, RawItem raw) {
+        String id = CanonicalUrl.documentId(raw.url());
+        String lang = raw.declaredLang() != null ? raw.declaredLang() : source.language();
+        Classification c = classifier.classify(new TextItem(id, raw.title(), raw.summary(), raw.text(), lang));
+        Map<String, List<String>> evidence = new LinkedHashMap<>();
+        List<Item.EvidenceDetail> detail = new ArrayList<>();
+        c.evidence().forEach((topic, list) -> {
+            LinkedHashSet<String> terms = new LinkedHashSet<>();
+            for (Evidence e : list) {
+                terms.add(e.term());
+                detail.add(new Item.EvidenceDetail(e.topic(), e.term(), e.rule(), e.field(), e.begin(), e.end(), e.weight()));
+            }
+            evidence.put(topic, List.copyOf(terms));
+        });
+        List<String> entities = c.entities().stream().map(EntityMention::id).distinct().toList();
+        List<String> signals = c.signals().stream().map(Signal::kind).distinct().toList();
+        return new Item(id, raw.url(), CanonicalUrl.canonicalize(raw.url()), raw.title(), raw.summary(), raw.text(), raw.published(),
+                raw.publishedEstimated(), raw.fetched(), c.lang(),
+                new SourceRef(source.id(), source.name(), source.region().name()), c.topics(), c.scores(), evidence,
+                detail, entities, signals, c.tokens().get("title"), c.tokens().get("body"));
+    }
+}

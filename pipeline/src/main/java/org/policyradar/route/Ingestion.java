@@ -1,0 +1,94 @@
+package org.policyradar.route;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.policyradar.config.RadarConfig;
+import org.policyradar.config.SourceConfig;
+import org.policyradar.fetch.FetchStateStore;
+import org.policyradar.fetch.Fetcher;
+import org.policyradar.index.ItemIndexer;
+import org.policyradar.item.ItemFactory;
+import org.policyradar.parse.FeedParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the routes of {@link SourceRoutes} over the configured sources: one pass ({@link #runOnce()}) or scheduled
+ * by Quartz until stopped ({@link #runUntil(CountDownLatch)}).
+ */
+public final class Ingestion {
+    private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
+    /** Sources fetched at the same time in a one-off pass; per-host politeness is the fetcher's job. */
+    private static final int PARALLEL_SOURCES = 4;
+
+    private final RadarConfig config;
+    private final SourcePoller poller;
+    private final ItemIndexer indexer;
+    private final PollOutcomes outcomes;
+
+    public Ingestion(RadarConfig config, Fetcher fetcher, FetchStateStore fetchState, FeedParser feedParser,
+                     ItemFactory itemFactory, ItemIndexer indexer, PollOutcomes outcomes, Clock clock) {
+        this.config = config;
+        this.indexer = indexer;
+        this.outcomes = outcomes;
+        Map<String, SourceConfig> byId = new LinkedHashMap<>();
+        config.sources().forEach(s -> byId.put(s.id(), s));
+        this.poller = new SourcePoller(byId, fetcher, fetchState, feedParser, itemFactory, indexer, outcomes, clock);
+    }
+
+    /** Polls every source once, waits until everything fetched is indexed and refreshed, returns the outcomes. */
+    public List<PollOutcome> runOnce() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new SourceRoutes(config.sources(), poller, config.classifyThreads(), false));
+            camel.start();
+            ProducerTemplate producer = camel.createProducerTemplate();
+            int before = outcomes.all().size();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_SOURCES, config.sources().size()));
+            try {
+                List<Future<?>> polls = new ArrayList<>();
+                for (SourceConfig source : config.sources()) {
+                    polls.add(pool.submit(() -> producer.sendBodyAndHeader(SourceRoutes.POLL, null, SourcePoller.SOURCE_ID, source.id())));
+                }
+                for (Future<?> f : polls) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            indexer.refresh();
+            List<PollOutcome> all = outcomes.all();
+            return all.subList(before, all.size());
+        }
+    }
+
+    /**
+     * Polls on schedule until {@code stop} is released (SIGTERM), then stops taking new polls and lets in-flight
+     * ones finish (bounded by {@code drainTimeout}).
+     */
+    public void runUntil(CountDownLatch stop, Duration drainTimeout) throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.getShutdownStrategy().setTimeout(drainTimeout.toSeconds());
+            camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
+            camel.addRoutes(new SourceRoutes(config.sources(), poller, config.classifyThreads(), true));
+            camel.start();
+            LOG.info("event=daemon_started sources={}", config.sources().size());
+            stop.await();
+            LOG.info("event=daemon_stopping reason=signal drain_timeout_s={}", drainTimeout.toSeconds());
+            camel.stop();
+            indexer.refresh();
+            LOG.info("event=daemon_stopped");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.policyradar.route;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.policyradar.config.SourceConfig;
+import org.policyradar.fetch.FetchException;
+import org.policyradar.fetch.FetchResult;
+import org.policyradar.fetch.FetchStateStore;
+import org.policyradar.fetch.Fetcher;
+import org.policyradar.index.BulkOutcome;
+import org.policyradar.index.ItemIndexer;
+import org.policyradar.item.Item;
+import org.policyradar.item.ItemFactory;
+import org.policyradar.item.ItemFactory.RawItem;
+import org.policyradar.parse.FeedEntry;
+import org.policyradar.parse.FeedParseException;
+import org.policyradar.parse.FeedParser;
+import org.policyradar.parse.ParsedFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of one poll, called by the route in {@link SourceRoutes}: fetch, parse, classify (per entry, in
+ * parallel), index. Validators of a conditional GET are committed only after the items are stored, so a crash
+ * before that re-fetches instead of skipping.
+ */
+public final class SourcePoller {
+    private static final Logger LOG = LoggerFactory.getLogger(SourcePoller.class);
+
+    static final String SOURCE_ID = "radarSourceId";
+    static final String FETCH = "radarFetch";
+    static final String STARTED = "radarStarted";
+    static final String FETCHED_COUNT = "radarFetchedCount";
+
+    private final Map<String, SourceConfig> sources;
+    private final Fetcher fetcher;
+    private final FetchStateStore fetchState;
+    private final FeedParser feedParser;
+    private final ItemFactory itemFactory;
+    private final ItemIndexer indexer;
+    private final PollOutcomes outcomes;
+    private final Clock clock;
+
+    public SourcePoller(Map<String, SourceConfig> sources, Fetcher fetcher, FetchStateStore fetchState,
+                        FeedParser feedParser, ItemFactory itemFactory, ItemIndexer indexer, PollOutcomes outcomes,
+                        Clock clock) {
+        this.sources = Map.copyOf(sources);
+        this.fetcher = fetcher;
+        this.fetchState = fetchState;
+        this.feedParser = feedParser;
+        this.itemFactory = itemFactory;
+        this.indexer = indexer;
+        this.outcomes = outcomes;
+        this.clock = clock;
+    }
+
+    SourceConfig source(Exchange exchange) {
+        String id = exchange.getMessage().getHeader(SOURCE_ID, String.class);
+        SourceConfig source = sources.get(id);
+        if (source == null) {
+            throw new IllegalArgumentException("unknown source id '" + id + "'");
+        }
+        return source;
+    }
+
+    /** Fetches the source URL; the body becomes the {@link FetchResult}. */
+    void fetch(Exchange exchange) throws FetchException {
+        SourceConfig source = source(exchange);
+        exchange.setProperty(STARTED, clock.instant());
+        FetchResult result = fetcher.fetch(source.id(), source.url(), fetchState.get(source.id(), source.url()));
+        exchange.setProperty(FETCH, result);
+        exchange.getMessage().setBody(result);
+    }
+
+    boolean notModified(Exchange exchange) {
+        return exchange.getProperty(FETCH, FetchResult.class).notModified();
+    }
+
+    void recordNotModified(Exchange exchange) {
+        SourceConfig source = source(exchange);
+        LOG.info("event=poll source={} status=304 fetched=0 new=0", source.id());
+        outcomes.record(new PollOutcome(source.id(), started(exchange), clock.instant(), 304, 0, 0, 0, 0, null));
+    }
+
+    /** Parses the fetched bytes; the body becomes the list of raw items. */
+    void parse(Exchange exchange) throws FeedParseException {
+        SourceConfig source = source(exchange);
+        FetchResult fetched = exchange.getProperty(FETCH, FetchResult.class);
+        ParsedFeed feed = feedParser.parse(source.id(), fetched.body(), fetched.contentType(), source.charset().orElse(null),
+                fetched.finalUri(), fetched.fetched());
+        List<RawItem> raw = new ArrayList<>(feed.entries().size());
+        for (FeedEntry e : feed.entries()) {
+            raw.add(new RawItem(e.link(), e.title(), e.summary(), e.content(), e.published(), e.publishedEstimated(),
+                    fetched.fetched(), e.lang()));
+        }
+        exchange.setProperty(FETCHED_COUNT, raw.size());
+        LOG.debug("event=parsed source={} type={} encoding={} entries={} skipped={}", source.id(), feed.feedType(),
+                feed.encoding(), raw.size(), feed.skipped());
+        exchange.getMessage().setBody(raw);
+    }
+
+    /** Classifies one raw item (runs in parallel, one entry per exchange). */
+    void classify(Exchange exchange) {
+        SourceConfig source = source(exchange);
+        RawItem raw = exchange.getMessage().getBody(RawItem.class);
+        try {
+            exchange.getMessage().setBody(new ClassifiedEntry.Ok(itemFactory.build(source, raw)));
+        } catch (RuntimeException e) {
+            LOG.warn("event=classify_failed source={} url={} reason=\"{}\"", source.id(), raw.url(), e.toString());
+            exchange.getMessage().setBody(new ClassifiedEntry.Failed(raw.url(), e.toString()));
+        }
+    }
+
+    /** Indexes the classified items in one bulk request, then commits the fetch validators. */
+    void index(Exchange exchange) throws IOException {
+        SourceConfig source = source(exchange);
+        @SuppressWarnings("unchecked")
+        List<ClassifiedEntry> entries = exchange.getMessage().getBody(List.class);
+        List<Item> items = new ArrayList<>();
+        int failed = 0;
+        for (ClassifiedEntry e : entries == null ? List.<ClassifiedEntry>of() : entries) {
+            if (e instanceof ClassifiedEntry.Ok ok) {
+                items.add(ok.item());
+            } else {
+                failed++;
+            }
+        }
+        BulkOutcome bulk = items.isEmpty() ? new BulkOutcome(0, 0, List.of()) : indexer.index(items);
+        failed += bulk.failures().size();
+        FetchResult fetched = exchange.getProperty(FETCH, FetchResult.class);
+        if (failed == 0) {
+            fetchState.put(source.id(), source.url(), fetched.validators());
+        }
+        int count = exchange.getProperty(FETCHED_COUNT, 0, Integer.class);
+        LOG.info("event=poll source={} status={} fetched={} new={} updated={} failed={}", source.id(), fetched.status(),
+                count, bulk.created(), bulk.updated(), failed);
+        outcomes.record(new PollOutcome(source.id(), started(exchange), clock.instant(), fetched.status(), count,
+                bulk.created(), bulk.updated(), failed, null));
+    }
+
+    /** The poll failed as a whole (fetch or parse error, Elasticsearch down): record why, the run goes on. */
+    void failed(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String id = exchange.getMessage().getHeader(SOURCE_ID, String.class);
+        FetchResult fetched = exchange.getProperty(FETCH, FetchResult.class);
+        int status = cause instanceof FetchException fe ? fe.status() : fetched == null ? 0 : fetched.status();
+        String reason = cause == null ? "unknown" : cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        LOG.warn("event=poll_failed source={} status={} reason=\"{}\"", id, status, reason.replace('"', '\''));
+        outcomes.record(new PollOutcome(id, started(exchange), clock.instant(), status,
+                exchange.getProperty(FETCHED_COUNT, 0, Integer.class), 0, 0, 0, reason));
+    }
+
+    private Instant started(Exchange exchange) {
+        Instant s = exchange.getProperty(STARTED, Instant.class);
+        return s == null ? clock.instant() : s;
+    }
+}

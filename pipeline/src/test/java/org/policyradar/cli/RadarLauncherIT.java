@@ -1,0 +1,92 @@
+package org.policyradar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policyradar.config.ElasticsearchSettings;
+import org.policyradar.index.ElasticsearchConnection;
+import org.policyradar.testing.LocalHttpServer;
+import org.policyradar.testing.TestElasticsearch;
+
+/**
+ * The packaged {@code radar} launcher as a user runs it: help, bad arguments, and the daemon polling on schedule
+ * until SIGTERM, after which it exits 0 with what it fetched indexed.
+ */
+class RadarLauncherIT {
+    private static final Path HOME = Path.of(System.getProperty("radar.home", ".")).toAbsolutePath().normalize();
+
+    private static Process start(Path out, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", HOME.resolve("radar").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false)
+                .redirectOutput(out.toFile()).redirectError(out.resolveSibling(out.getFileName() + ".err").toFile());
+        pb.environment().put("RADAR_JAVA_OPTS", "-Xmx1g");
+        return pb.start();
+    }
+
+    @Test
+    void helpListsTheCommandsAndBadArgumentsGiveUsageWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("help.out");
+        Process help = start(out, "--help");
+        assertThat(help.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(help.exitValue()).isZero();
+        assertThat(Files.readString(out)).contains("run", "classify", "search", "sources", "es");
+
+        Path bad = dir.resolve("bad.out");
+        Process wrong = start(bad, "search", "--limit", "many");
+        assertThat(wrong.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(wrong.exitValue()).isEqualTo(2);
+        String err = Files.readString(dir.resolve("bad.out.err"));
+        assertThat(err).contains("--limit").contains("Usage:").doesNotContain("at org.policyradar");
+    }
+
+    @Test
+    void theDaemonPollsOnScheduleAndExitsZeroOnSigterm(@TempDir Path dir) throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer()) {
+            server.serve("/daemon.xml", LocalHttpServer.Resource.ok("""
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <rss version="2.0"><channel><title>d</title><link>http://daemon.example/</link>
+                    <item><title>ENISA warns of ransomware against hospitals</title><link>http://daemon.example/1</link></item>
+                    <item><title>Quantum key distribution network opens in Hefei</title><link>http://daemon.example/2</link></item>
+                    </channel></rss>""".getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
+            Files.writeString(dir.resolve("sources.yaml"), """
+                    sources:
+                      - {id: daemon-wire, name: Daemon, region: EU, language: en, kind: feed, url: "%s", schedule: 2s}
+                    """.formatted(server.uri("/daemon.xml")));
+            Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
+                    .formatted(TestElasticsearch.url(), dir.resolve("data")));
+            Process daemon = start(dir.resolve("daemon.out"), "run", "--config", dir.toString());
+            try (ElasticsearchConnection es = ElasticsearchConnection.open(new ElasticsearchSettings(
+                    Optional.of(TestElasticsearch.url()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), null)) {
+                ElasticsearchClient client = es.client();
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                        server.requests().stream().filter(r -> r.path().equals("/daemon.xml")).count() >= 2 && count(client) == 2);
+            }
+            daemon.destroy(); // SIGTERM
+            assertThat(daemon.waitFor(60, TimeUnit.SECONDS)).as("exits within the drain timeout").isTrue();
+            assertThat(daemon.exitValue()).as(Files.readString(dir.resolve("daemon.out.err"))).isZero();
+            assertThat(Files.readString(dir.resolve("daemon.out"))).contains("daemon-wire");
+            assertThat(Files.readString(dir.resolve("daemon.out.err"))).contains("event=daemon_stopped");
+        }
+    }
+
+    private static long count(ElasticsearchClient client) {
+        try {
+            client.indices().refresh(r -> r.index("radar-items"));
+            return client.count(c -> c.index("radar-items").query(q -> q.term(t -> t.field("source.id").value("daemon-wire")))).count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}

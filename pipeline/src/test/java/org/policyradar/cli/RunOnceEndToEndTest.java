@@ -1,0 +1,194 @@
+package org.policyradar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policyradar.config.ElasticsearchSettings;
+import org.policyradar.index.ElasticsearchConnection;
+import org.policyradar.testing.LocalHttpServer;
+import org.policyradar.testing.SharedCorpus;
+import org.policyradar.testing.TestElasticsearch;
+
+/**
+ * {@code radar run --once} from a sources.yaml to searchable documents, on a real local HTTP server and the real
+ * Elasticsearch: every entry is indexed with its source and topics, and a second pass adds nothing.
+ */
+class RunOnceEndToEndTest {
+    private static LocalHttpServer server;
+    private static ElasticsearchConnection es;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = new LocalHttpServer();
+        es = ElasticsearchConnection.open(new ElasticsearchSettings(java.util.Optional.of(TestElasticsearch.url()),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()), null);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        es.close();
+    }
+
+    private static final String FEED = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>Policy wire</title><link>http://example.org/</link>
+            <item><title>Huawei ships 5G base stations to Duisburg</title>
+              <link>http://example.org/a/huawei-5g?utm_source=rss</link>
+              <description>The 5G network rollout continues with Huawei equipment.</description>
+              <pubDate>Mon, 02 Nov 2026 08:00:00 GMT</pubDate></item>
+            <item><title>国务院印发新一代人工智能发展规划</title>
+              <link>http://example.org/a/ai-plan</link>
+              <description>推动人工智能与实体经济深度融合。</description>
+              <pubDate>Tue, 03 Nov 2026 08:00:00 GMT</pubDate></item>
+            <item><title>Local football club wins the cup</title>
+              <link>http://example.org/a/football</link>
+              <description>A great night for the town.</description></item>
+            </channel></rss>
+            """;
+
+    private Path config(Path dir, String sourceId, String path) throws IOException {
+        Files.writeString(dir.resolve("sources.yaml"), """
+                sources:
+                  - id: %s
+                    name: Test wire
+                    region: EU
+                    language: en
+                    kind: feed
+                    url: %s
+                    schedule: 15m
+                """.formatted(sourceId, server.uri(path)));
+        Files.writeString(dir.resolve("radar.yaml"), """
+                elasticsearch:
+                  url: %s
+                data_dir: %s
+                """.formatted(TestElasticsearch.url(), dir.resolve("data")));
+        return dir;
+    }
+
+    @Test
+    void everyEntryIsSearchableWithSourceAndTopicsAndASecondPassAddsNothing(@TempDir Path dir) throws Exception {
+        server.serve("/wire.xml", LocalHttpServer.Resource.ok(FEED.getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
+        config(dir, "test-wire", "/wire.xml");
+
+        CliHarness.Result first = CliHarness.run("run", "--once", "--config", dir.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).containsPattern("test-wire\\s+200\\s+3\\s+3\\s+0\\s+0");
+
+        Map<String, JsonNode> docs = docsOf("test-wire");
+        assertThat(docs).hasSize(3);
+        JsonNode huawei = docs.get("http://example.org/a/huawei-5g?utm_source=rss");
+        assertThat(huawei.path("source").path("id").asText()).isEqualTo("test-wire");
+        assertThat(huawei.path("source").path("region").asText()).isEqualTo("EU");
+        assertThat(texts(huawei.path("topics"))).contains("5g");
+        assertThat(huawei.path("evidence").path("5g").size()).isPositive();
+        assertThat(huawei.path("canonical_url").asText()).isEqualTo("http://example.org/a/huawei-5g");
+        JsonNode plan = docs.get("http://example.org/a/ai-plan");
+        assertThat(plan.path("lang").asText()).startsWith("zh");
+        assertThat(texts(plan.path("topics"))).contains("ai");
+        assertThat(texts(docs.get("http://example.org/a/football").path("topics"))).isEmpty();
+        assertThat(docs.get("http://example.org/a/football").path("published_estimated").asBoolean()).isTrue();
+
+        CliHarness.Result second = CliHarness.run("run", "--once", "--config", dir.toString());
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).containsPattern("test-wire\\s+200\\s+3\\s+0\\s+3\\s+0");
+        assertThat(docsOf("test-wire")).hasSize(3);
+
+        CliHarness.Result search = CliHarness.run("search", "Huawei", "--topic", "5g", "--config", dir.toString());
+        assertThat(search.code()).as(search.err()).isZero();
+        assertThat(search.out()).contains("Huawei ships 5G base stations").contains("1 item(s)");
+    }
+
+    @Test
+    void anUnchangedFeedCostsA304AndIndexesNothingNew(@TempDir Path dir) throws Exception {
+        server.serve("/etag.xml", LocalHttpServer.Resource.withEtag(
+                FEED.replace("example.org/a/", "example.org/etag/").getBytes(StandardCharsets.UTF_8), "application/rss+xml", "\"v1\""));
+        config(dir, "etag-wire", "/etag.xml");
+        assertThat(CliHarness.run("run", "--once", "--config", dir.toString()).code()).isZero();
+        CliHarness.Result second = CliHarness.run("run", "--once", "--config", dir.toString());
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).containsPattern("etag-wire\\s+304\\s+0\\s+0");
+        List<LocalHttpServer.Request> etagRequests = server.requests().stream().filter(r -> r.path().equals("/etag.xml")).toList();
+        assertThat(etagRequests).hasSize(2);
+        assertThat(etagRequests.get(1).headers().get("If-none-match")).containsExactly("\"v1\"");
+        assertThat(docsOf("etag-wire")).hasSize(3);
+    }
+
+    @Test
+    void aRealCorpusFeedIsIndexedEntryForEntry(@TempDir Path dir) throws Exception {
+        Path feed = SharedCorpus.dir().resolve("corpus/feeds/xinhua_tech_zh.xml");
+        byte[] bytes = Files.readAllBytes(feed);
+        server.serve("/xinhua.xml", LocalHttpServer.Resource.ok(bytes, "text/xml"));
+        config(dir, "xinhua-tech", "/xinhua.xml");
+        CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(docsOf("xinhua-tech")).hasSize(distinctLinks(new String(bytes, StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aBrokenSourceIsReportedByNameAndTheOthersStillRun(@TempDir Path dir) throws Exception {
+        server.serve("/ok.xml", LocalHttpServer.Resource.ok(
+                FEED.replace("example.org/a/", "example.org/ok/").getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
+        server.serve("/broken.xml", LocalHttpServer.Resource.ok("<html><body>not a feed".getBytes(StandardCharsets.UTF_8), "text/html"));
+        Files.writeString(dir.resolve("sources.yaml"), """
+                sources:
+                  - {id: ok-wire, name: OK, region: EU, language: en, kind: feed, url: "%s", schedule: 1h}
+                  - {id: broken-wire, name: Broken, region: CN, language: zh, kind: feed, url: "%s", schedule: 1h}
+                  - {id: missing-wire, name: Missing, region: CN, language: zh, kind: feed, url: "%s", schedule: 1h}
+                """.formatted(server.uri("/ok.xml"), server.uri("/broken.xml"), server.uri("/missing.xml")));
+        Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
+                .formatted(TestElasticsearch.url(), dir.resolve("data")));
+        CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.out()).containsPattern("ok-wire\\s+200\\s+3\\s+3");
+        assertThat(run.out()).containsPattern("broken-wire\\s+200\\s+0\\s+0\\s+0\\s+0\\s+source=broken-wire reason=\"");
+        assertThat(run.out()).containsPattern("missing-wire\\s+404 .*HTTP 404");
+        assertThat(docsOf("ok-wire")).hasSize(3);
+    }
+
+    private static int distinctLinks(String xml) {
+        Matcher m = Pattern.compile("<link>\\s*(?:<!\\[CDATA\\[)?\\s*([^<\\]]+?)\\s*(?:]]>)?\\s*</link>").matcher(xml);
+        Set<String> links = new java.util.HashSet<>();
+        boolean first = true;
+        while (m.find()) {
+            if (first) { // the channel's own link
+                first = false;
+                continue;
+            }
+            links.add(m.group(1));
+        }
+        return links.size();
+    }
+
+    private static Map<String, JsonNode> docsOf(String sourceId) throws IOException {
+        ElasticsearchClient client = es.client();
+        client.indices().refresh(r -> r.index("radar-items"));
+        SearchResponse<JsonNode> r = client.search(s -> s.index("radar-items").size(1000)
+                .query(q -> q.term(t -> t.field("source.id").value(sourceId))), JsonNode.class);
+        Map<String, JsonNode> byUrl = new HashMap<>();
+        r.hits().hits().forEach(h -> byUrl.put(h.source().path("url").asText(), h.source()));
+        return byUrl;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

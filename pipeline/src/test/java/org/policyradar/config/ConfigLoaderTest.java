@@ -1,0 +1,107 @@
+package org.policyradar.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private static final String GOOD = """
+            sources:
+              - id: miit-policy
+                name: MIIT policy documents
+                region: CN
+                language: zh
+                kind: html
+                url: https://www.miit.gov.cn/zwgk/zcwj/index.html
+                schedule: 1h
+                listing: { item: "ul.list li", link: "a", title: "a", date: "span.date" }
+                follow: true
+                track_changes: true
+              - id: heise
+                name: heise
+                region: EU
+                language: de
+                kind: feed
+                url: https://www.heise.de/rss/heise-atom.xml
+                schedule: "0 0/30 * * * ?"
+                charset: gb2312
+            """;
+
+    private RadarConfig load(String sources, Map<String, String> env) throws IOException {
+        Files.writeString(dir.resolve("sources.yaml"), sources);
+        return new ConfigLoader(env).load(dir);
+    }
+
+    @Test
+    void readsEveryKeyOfAValidRegistry() throws IOException {
+        RadarConfig config = load(GOOD, Map.of());
+        assertThat(config.sources()).hasSize(2);
+        SourceConfig miit = config.sources().get(0);
+        assertThat(miit.kind()).isEqualTo(SourceKind.HTML);
+        assertThat(miit.region()).isEqualTo(Region.CN);
+        assertThat(miit.schedule().interval()).contains(Duration.ofHours(1));
+        assertThat(miit.listing().orElseThrow().item()).isEqualTo("ul.list li");
+        assertThat(miit.follow()).isTrue();
+        assertThat(miit.trackChanges()).isTrue();
+        SourceConfig heise = config.sources().get(1);
+        assertThat(heise.schedule().cron()).contains("0 0/30 * * * ?");
+        assertThat(heise.charset()).contains("gb2312");
+        assertThat(config.elasticsearch().url()).isEmpty();
+    }
+
+    @Test
+    void environmentWinsOverRadarYamlAndSecretsNeverComeFromIt() throws IOException {
+        Files.writeString(dir.resolve("radar.yaml"), "elasticsearch:\n  url: http://127.0.0.1:9200\n  username: radar\n");
+        RadarConfig config = load(GOOD, Map.of("RADAR_ES_URL", "https://es.example.org:9243", "RADAR_ES_PASSWORD", "s3cret"));
+        assertThat(config.elasticsearch().url()).contains("https://es.example.org:9243");
+        assertThat(config.elasticsearch().password()).contains("s3cret");
+        assertThat(config.elasticsearch().toString()).doesNotContain("s3cret");
+
+        Files.writeString(dir.resolve("radar.yaml"), "elasticsearch:\n  password: hunter2\n");
+        assertThatThrownBy(() -> load(GOOD, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("radar.yaml").hasMessageContaining("elasticsearch.password")
+                .hasMessageContaining("RADAR_ES_PASSWORD");
+    }
+
+    @Test
+    void badEntriesNameTheFileTheSourceTheKeyAndTheFix() throws IOException {
+        assertError(GOOD.replace("region: CN", "region: ASIA"), "source 'miit-policy'", "key 'region'", "[CN, EU, INT]");
+        assertError(GOOD.replace("schedule: 1h", "schedule: hourly"), "source 'miit-policy'", "key 'schedule'", "15m");
+        assertError(GOOD.replace("kind: feed", "kind: podcast"), "source 'heise'", "key 'kind'", "[feed, html]");
+        assertError(GOOD.replace("url: https://www.heise.de/rss/heise-atom.xml", "url: ftp://heise.de/x"), "source 'heise'", "key 'url'", "http");
+        assertError(GOOD.replace("charset: gb2312", "charset: klingon-8"), "source 'heise'", "key 'charset'", "klingon-8");
+        assertError(GOOD.replace("id: heise", "id: miit-policy"), "source 'miit-policy'", "key 'id'", "duplicate");
+        assertError(GOOD.replace("id: heise", "id: Heise News"), "source #2", "key 'id'", "lower-case");
+        assertError(GOOD.replace("    name: heise\n", ""), "source 'heise'", "key 'name'", "missing");
+        assertError(GOOD.replace("    listing: { item: \"ul.list li\", link: \"a\", title: \"a\", date: \"span.date\" }\n", ""),
+                "source 'miit-policy'", "key 'listing'", "item:");
+        assertError(GOOD.replace("follow: true", "follow: yes please"), "source 'miit-policy'", "key 'follow'", "true or false");
+        assertError(GOOD.replace("track_changes: true", "track_change: true"), "source 'miit-policy'", "unknown key 'track_change'", "track_changes");
+        assertError("sources: []\n", "sources.yaml", "key 'sources'", "non-empty");
+        assertError("sources:\n  - id: [unclosed\n", "sources.yaml", "not valid YAML", "line");
+    }
+
+    @Test
+    void aMissingRegistryTellsWhereItWasLookedFor() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(dir.resolve("sources.yaml").toString()).hasMessageContaining("not found");
+    }
+
+    private void assertError(String yaml, String... fragments) {
+        var assertion = assertThatThrownBy(() -> load(yaml, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(dir.resolve("sources.yaml").toString());
+        for (String f : fragments) {
+            assertion.hasMessageContaining(f);
+        }
+    }
+}
