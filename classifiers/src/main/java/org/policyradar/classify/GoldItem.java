@@ -1,0 +1,17 @@
+package org.policyradar.classify;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.util.List;
+
+/** One labelled item of a gold file (JSON lines: id, title, summary, text?, lang, topics; other keys ignored). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record GoldItem(String id, String title, String summary, String text, String lang, List<String> topics) {
+    public GoldItem {
+        topics = topics == null ? List.of() : List.copyOf(topics);
+    }
+
+    public TextItem toTextItem() {
+        return new TextItem(id, title, summary, text, lang);
+    }
+}

@@ -1,0 +1,25 @@
+package org.policyradar.classify;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Regression floor on the labelled dev set; skipped where the shared corpus is absent. */
+class DevSetEvaluationTest {
+
+    @Test
+    void devSetStaysAboveRegressionFloor() throws Exception {
+        Path dev = SharedClassifier.sharedDir().map(d -> d.resolve("corpus/labels/dev.jsonl")).orElse(null);
+        assumeTrue(dev != null && Files.isRegularFile(dev), "shared corpus not available");
+
+        EvaluationReport report = new Evaluation(SharedClassifier.classifier()).evaluate(Evaluation.readGold(dev));
+        System.out.println(report.render());
+
+        assertThat(report.items()).isEqualTo(416);
+        assertThat(report.macroF1()).as("macro F1, all languages").isGreaterThanOrEqualTo(0.65);
+    }
+}

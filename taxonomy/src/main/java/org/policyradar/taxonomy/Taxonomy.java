@@ -1,0 +1,37 @@
+package org.policyradar.taxonomy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The validated taxonomy: topics (the six evaluated ones and further themes of the MERICS report), entities and
+ * signal types. Immutable; build it with {@link TaxonomyLoader}.
+ *
+ * @param source where it was loaded from, used in error messages of later compile steps
+ */
+public record Taxonomy(String source, String version, List<Topic> topics, List<Entity> entities, List<SignalType> signals) {
+
+    /** The topics whose labels the gold data carries and the evaluation measures; the file must define all six. */
+    public static final List<String> EVALUATED_TOPICS = List.of("5g", "ai", "blockchain", "quantum", "social-credit", "cyber");
+
+    public Taxonomy {
+        topics = List.copyOf(topics);
+        entities = List.copyOf(entities);
+        signals = List.copyOf(signals);
+    }
+
+    public Optional<Topic> topic(String id) {
+        return topics.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    public Optional<Entity> entity(String id) {
+        return entities.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    public Map<String, Topic> topicsById() {
+        return topics.stream().collect(Collectors.toUnmodifiableMap(Topic::id, Function.identity()));
+    }
+}
