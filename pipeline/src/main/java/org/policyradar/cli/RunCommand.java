@@ -11,7 +11,10 @@ import org.policyradar.config.SourceConfig;
 import org.policyradar.health.SourceHealthStore;
 import org.policyradar.fetch.FileFetchStateStore;
 import org.policyradar.fetch.HttpFetcher;
+import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.index.IndexSetup;
+import org.policyradar.spool.ItemSpool;
+import org.policyradar.spool.SpoolingIndexer;
 import org.policyradar.index.ItemIndexer;
 import org.policyradar.item.ItemFactory;
 import org.policyradar.parse.FeedDecoder;
@@ -48,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
             description = "How long SIGTERM waits for in-flight polls (default: ${DEFAULT-VALUE}).")
     String drainTimeout;
 
+    @Option(names = "--wait-es", defaultValue = "2m", paramLabel = "DURATION",
+            description = "With --once: how long to wait for Elasticsearch to take spooled items (default: ${DEFAULT-VALUE}).")
+    String waitEs;
+
     @Spec
     CommandSpec spec;
 
@@ -57,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
         try (Services services = new Services(config.dir, environment)) {
             RadarConfig cfg = services.config();
             var classifier = services.classifier();
-            var es = services.elasticsearch();
+            var es = services.elasticsearchUnchecked();
             PollOutcomes outcomes = new PollOutcomes();
             SourceHealthStore health = new SourceHealthStore(es.client(),
                     cfg.sources().stream().collect(Collectors.toMap(SourceConfig::id, s -> s)), services.clock());
@@ -67,8 +74,10 @@ final class RunCommand implements Callable<Integer> {
                     new FileFetchStateStore(services.dataDir().resolve("fetch-state.json")),
                     new RomeFeedParser(new FeedDecoder()),
                     new ItemFactory(classifier),
-                    new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()),
-                    outcomes, services.clock());
+                    new SpoolingIndexer(new ItemSpool(services.dataDir().resolve("spool"),
+                            ElasticsearchConnection.objectMapper(), services.clock()),
+                            new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices),
+                    Durations.parse("--wait-es", waitEs), outcomes, services.clock());
             PrintWriter out = spec.commandLine().getOut();
             if (once) {
                 List<PollOutcome> results = ingestion.runOnce();
@@ -85,13 +94,13 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, List<PollOutcome> results) {
-        out.printf("%-28s %6s %8s %6s %8s %7s  %s%n", "SOURCE", "STATUS", "FETCHED", "NEW", "UPDATED", "FAILED", "ERROR");
+        out.printf("%-28s %6s %8s %6s %8s %7s %8s  %s%n", "SOURCE", "STATUS", "FETCHED", "NEW", "UPDATED", "FAILED", "SPOOLED", "ERROR");
         int fetched = 0;
         int created = 0;
         int failed = 0;
         for (PollOutcome o : results) {
-            out.printf("%-28s %6d %8d %6d %8d %7d  %s%n", o.sourceId(), o.status(), o.fetched(), o.created(),
-                    o.updated(), o.failed(), o.error() == null ? "" : o.error());
+            out.printf("%-28s %6d %8d %6d %8d %7d %8d  %s%n", o.sourceId(), o.status(), o.fetched(), o.created(),
+                    o.updated(), o.failed(), o.spooled(), o.error() == null ? "" : o.error());
             fetched += o.fetched();
             created += o.created();
             failed += o.failed() + (o.ok() ? 0 : 1);

@@ -54,13 +54,36 @@ final class Services implements AutoCloseable {
                 dataDir().resolve("elasticsearch"), Path.of(System.getProperty("java.home")), heap, Integer.parseInt(port));
     }
 
-    /** The connected client, with PolicyRadar's indices and aliases in place. */
+    /** The connected client, with PolicyRadar's indices and aliases in place; a clear one-line error when unreachable. */
     ElasticsearchConnection elasticsearch() {
+        ElasticsearchConnection connection = elasticsearchUnchecked();
+        try {
+            ensureIndices();
+        } catch (RuntimeException e) {
+            throw new UserException("Elasticsearch at " + connection.url() + " is not usable: " + rootMessage(e)
+                    + " (check it with: radar es status, or RADAR_ES_URL / elasticsearch.url)");
+        }
+        return connection;
+    }
+
+    /** The client without touching the cluster: ingestion keeps fetching and spooling while Elasticsearch is down. */
+    ElasticsearchConnection elasticsearchUnchecked() {
         if (es == null) {
             es = ElasticsearchConnection.open(config().elasticsearch(), embedded());
-            new IndexSetup(es.client()).ensure(List.of(IndexSetup.ITEMS, SourceHealthStore.INDEX));
         }
         return es;
+    }
+
+    void ensureIndices() {
+        new IndexSetup(elasticsearchUnchecked().client()).ensure(List.of(IndexSetup.ITEMS, SourceHealthStore.INDEX));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.toString().replace("java.net.", "");
     }
 
     ItemClassifier classifier() {

@@ -18,9 +18,9 @@ import org.policyradar.config.RadarConfig;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.fetch.FetchStateStore;
 import org.policyradar.fetch.Fetcher;
-import org.policyradar.index.ItemIndexer;
 import org.policyradar.item.ItemFactory;
 import org.policyradar.parse.FeedParser;
+import org.policyradar.spool.SpoolingIndexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +35,14 @@ public final class Ingestion {
 
     private final RadarConfig config;
     private final SourcePoller poller;
-    private final ItemIndexer indexer;
+    private final SpoolingIndexer indexer;
+    private final Duration spoolWait;
     private final PollOutcomes outcomes;
 
     public Ingestion(RadarConfig config, Fetcher fetcher, FetchStateStore fetchState, FeedParser feedParser,
-                     ItemFactory itemFactory, ItemIndexer indexer, PollOutcomes outcomes, Clock clock) {
+                     ItemFactory itemFactory, SpoolingIndexer indexer, Duration spoolWait, PollOutcomes outcomes,
+                     Clock clock) {
+        this.spoolWait = spoolWait;
         this.config = config;
         this.indexer = indexer;
         this.outcomes = outcomes;
@@ -53,6 +56,7 @@ public final class Ingestion {
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new SourceRoutes(config.sources(), poller, config.classifyThreads(), false));
             camel.start();
+            indexer.replay(); // what an earlier run could not store goes first
             ProducerTemplate producer = camel.createProducerTemplate();
             int before = outcomes.all().size();
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_SOURCES, config.sources().size()));
@@ -67,7 +71,12 @@ public final class Ingestion {
             } finally {
                 pool.shutdown();
             }
-            indexer.refresh();
+            int left = indexer.drain(spoolWait, attempt -> Duration.ofSeconds(Math.min(30, 1L << Math.min(attempt, 5))));
+            if (left > 0) {
+                LOG.warn("event=spool_not_drained pending_batches={} wait_s={} action=kept_for_next_run", left, spoolWait.toSeconds());
+            } else {
+                indexer.refresh();
+            }
             List<PollOutcome> all = outcomes.all();
             return all.subList(before, all.size());
         }
@@ -82,12 +91,25 @@ public final class Ingestion {
             camel.getShutdownStrategy().setTimeout(drainTimeout.toSeconds());
             camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
             camel.addRoutes(new SourceRoutes(config.sources(), poller, config.classifyThreads(), true));
+            camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+                @Override
+                public void configure() {
+                    // Replays what Elasticsearch could not take while it was down, restarting or rejecting.
+                    from("quartz:radar/spool-replay?stateful=true&trigger.repeatInterval=30000&trigger.repeatCount=-1")
+                            .routeId("spool-replay").process(e -> indexer.replay());
+                }
+            });
             camel.start();
             LOG.info("event=daemon_started sources={}", config.sources().size());
             stop.await();
             LOG.info("event=daemon_stopping reason=signal drain_timeout_s={}", drainTimeout.toSeconds());
             camel.stop();
-            indexer.refresh();
+            indexer.replay();
+            try {
+                indexer.refresh();
+            } catch (java.io.IOException e) {
+                LOG.warn("event=refresh_failed reason=\"{}\" pending_batches={}", e.getMessage(), indexer.spool().pendingCount());
+            }
             LOG.info("event=daemon_stopped");
         }
     }

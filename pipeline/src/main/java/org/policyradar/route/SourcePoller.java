@@ -12,8 +12,6 @@ import org.policyradar.fetch.FetchException;
 import org.policyradar.fetch.FetchResult;
 import org.policyradar.fetch.FetchStateStore;
 import org.policyradar.fetch.Fetcher;
-import org.policyradar.index.BulkOutcome;
-import org.policyradar.index.ItemIndexer;
 import org.policyradar.item.Item;
 import org.policyradar.item.ItemFactory;
 import org.policyradar.item.ItemFactory.RawItem;
@@ -21,6 +19,7 @@ import org.policyradar.parse.FeedEntry;
 import org.policyradar.parse.FeedParseException;
 import org.policyradar.parse.FeedParser;
 import org.policyradar.parse.ParsedFeed;
+import org.policyradar.spool.SpoolingIndexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,12 +41,12 @@ public final class SourcePoller {
     private final FetchStateStore fetchState;
     private final FeedParser feedParser;
     private final ItemFactory itemFactory;
-    private final ItemIndexer indexer;
+    private final SpoolingIndexer indexer;
     private final PollOutcomes outcomes;
     private final Clock clock;
 
     public SourcePoller(Map<String, SourceConfig> sources, Fetcher fetcher, FetchStateStore fetchState,
-                        FeedParser feedParser, ItemFactory itemFactory, ItemIndexer indexer, PollOutcomes outcomes,
+                        FeedParser feedParser, ItemFactory itemFactory, SpoolingIndexer indexer, PollOutcomes outcomes,
                         Clock clock) {
         this.sources = Map.copyOf(sources);
         this.fetcher = fetcher;
@@ -84,7 +83,7 @@ public final class SourcePoller {
     void recordNotModified(Exchange exchange) {
         SourceConfig source = source(exchange);
         LOG.info("event=poll source={} status=304 fetched=0 new=0", source.id());
-        outcomes.record(new PollOutcome(source.id(), started(exchange), clock.instant(), 304, 0, 0, 0, 0, null));
+        outcomes.record(new PollOutcome(source.id(), started(exchange), clock.instant(), 304, 0, 0, 0, 0, 0, null));
     }
 
     /** Parses the fetched bytes; the body becomes the list of raw items. */
@@ -130,17 +129,19 @@ public final class SourcePoller {
                 failed++;
             }
         }
-        BulkOutcome bulk = items.isEmpty() ? new BulkOutcome(0, 0, List.of()) : indexer.index(items);
-        failed += bulk.failures().size();
+        // Once store() returns, every item is durable in the spool (indexed now or replayed later), so the validators
+        // may move on; items that failed classification keep the old validators so the next poll fetches them again.
+        SpoolingIndexer.Result stored = indexer.store(source.id(), items);
+        failed += stored.failed();
         FetchResult fetched = exchange.getProperty(FETCH, FetchResult.class);
         if (failed == 0) {
             fetchState.put(source.id(), source.url(), fetched.validators());
         }
         int count = exchange.getProperty(FETCHED_COUNT, 0, Integer.class);
-        LOG.info("event=poll source={} status={} fetched={} new={} updated={} failed={}", source.id(), fetched.status(),
-                count, bulk.created(), bulk.updated(), failed);
+        LOG.info("event=poll source={} status={} fetched={} new={} updated={} failed={} spooled={}", source.id(),
+                fetched.status(), count, stored.created(), stored.updated(), failed, stored.spooled());
         outcomes.record(new PollOutcome(source.id(), started(exchange), clock.instant(), fetched.status(), count,
-                bulk.created(), bulk.updated(), failed, null));
+                stored.created(), stored.updated(), failed, stored.spooled(), null));
     }
 
     /** The poll failed as a whole (fetch or parse error, Elasticsearch down): record why, the run goes on. */
@@ -152,7 +153,7 @@ public final class SourcePoller {
         String reason = cause == null ? "unknown" : cause.getMessage() == null ? cause.toString() : cause.getMessage();
         LOG.warn("event=poll_failed source={} status={} reason=\"{}\"", id, status, reason.replace('"', '\''));
         outcomes.record(new PollOutcome(id, started(exchange), clock.instant(), status,
-                exchange.getProperty(FETCHED_COUNT, 0, Integer.class), 0, 0, 0, reason));
+                exchange.getProperty(FETCHED_COUNT, 0, Integer.class), 0, 0, 0, 0, reason));
     }
 
     private Instant started(Exchange exchange) {

@@ -1,0 +1,65 @@
+package org.policyradar.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.policyradar.classify.Evaluation;
+import org.policyradar.classify.EvaluationReport;
+import org.policyradar.classify.GoldItem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code radar eval --gold FILE}: precision, recall and F1 of the classifier against labelled items. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Classify gold-labelled JSON lines (id, title, summary, optional text, lang, topics) and print "
+                + "precision, recall and F1 per topic, micro and macro, per language, and the confusions with their evidence.",
+                "With --min-macro-f1 the exit code is 4 when macro-F1 falls below it (a regression floor for CI)."})
+final class EvalCommand implements Callable<Integer> {
+    private final CliEnvironment environment;
+
+    EvalCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Labelled items, one JSON object per line.")
+    Path gold;
+
+    @Option(names = "--min-macro-f1", paramLabel = "F1", description = "Fail (exit 4) below this macro-F1 over the six topics.")
+    Double minMacroF1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(gold)) {
+            throw new UserException("--gold: " + gold + " is not a file");
+        }
+        List<GoldItem> items;
+        try {
+            items = Evaluation.readGold(gold);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException("--gold: " + gold + ": " + e.getMessage());
+        }
+        try (Services services = new Services(config.dir, environment)) {
+            EvaluationReport report = new Evaluation(services.classifier()).evaluate(items);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(report.render());
+            out.flush();
+            if (minMacroF1 != null && report.macroF1() < minMacroF1) {
+                spec.commandLine().getErr().printf("radar eval: macro-F1 %.3f is below the floor %.3f%n", report.macroF1(), minMacroF1);
+                return 4;
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.policyradar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code radar classify} and {@code radar eval} as a user runs them: no Elasticsearch involved. */
+class ClassifyAndEvalCommandTest {
+    private static final Path CONFIG = Path.of(System.getProperty("radar.home",
+            Path.of("").toAbsolutePath().getParent().toString())).resolve("config");
+
+    @Test
+    void classifyLabelsHuaweiBaseStationsAs5gWithEvidenceAndReportsBadLinesByNumber() throws Exception {
+        CliHarness.Result r = CliHarness.runWithStdin("""
+                {"id":"a","title":"Huawei ships 5G base stations to Duisburg","summary":"The rollout continues."}
+                {"id":"b", "title": unquoted}
+                {"id":"c","title":"Local football club wins the cup"}
+                [1,2]
+                """, "classify", "--config", CONFIG.toString());
+        assertThat(r.code()).isEqualTo(1);
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        JsonNode a = new ObjectMapper().readTree(lines[0]);
+        assertThat(a.path("id").asText()).isEqualTo("a");
+        assertThat(a.path("lang").asText()).isEqualTo("en");
+        assertThat(a.path("topics").toString()).contains("\"5g\"");
+        assertThat(a.path("scores").path("5g").asDouble()).isGreaterThan(0.5);
+        JsonNode ev = a.path("evidence").path("5g").get(0);
+        String title = a.path("title").asText();
+        assertThat(title.substring(ev.path("begin").asInt(), ev.path("end").asInt())).isEqualTo(ev.path("term").asText());
+        JsonNode c = new ObjectMapper().readTree(lines[1]);
+        assertThat(c.path("topics").size()).isZero();
+        assertThat(r.err()).contains("stdin line 2: invalid JSON").contains("stdin line 4: not a JSON object");
+    }
+
+    @Test
+    void evalPrintsPerTopicFiguresAndFailsBelowTheFloor(@TempDir Path dir) throws Exception {
+        Path gold = dir.resolve("gold.jsonl");
+        Files.writeString(gold, """
+                {"id":"1","title":"Huawei ships 5G base stations to Duisburg","lang":"en","topics":["5g"]}
+                {"id":"2","title":"Ransomware attack cripples hospital IT systems","lang":"en","topics":["cyber"]}
+                {"id":"3","title":"Local football club wins the cup","lang":"en","topics":[]}
+                {"id":"4","title":"量子通信网络建设加快","lang":"zh","topics":["quantum"]}
+                """);
+        CliHarness.Result ok = CliHarness.run("eval", "--gold", gold.toString(), "--config", CONFIG.toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("5g").contains("cyber").contains("quantum").containsIgnoringCase("macro");
+        CliHarness.Result floor = CliHarness.run("eval", "--gold", gold.toString(), "--min-macro-f1", "1.01",
+                "--config", CONFIG.toString());
+        assertThat(floor.code()).isEqualTo(4);
+        assertThat(floor.err()).contains("below the floor");
+        CliHarness.Result missing = CliHarness.run("eval", "--gold", dir.resolve("nope.jsonl").toString(), "--config", CONFIG.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.jsonl").doesNotContain("Exception");
+    }
+}
