@@ -26,14 +26,14 @@ final class ChineseSegmenter {
     private final StanfordCoreNLP pipeline;
     private final ChineseScript script;
 
-    ChineseSegmenter(ChineseScript script) {
+    ChineseSegmenter(ChineseScript script, String model) {
         this.script = script;
         long start = System.nanoTime();
         Properties props = StringUtils.argsToProperties("-props", "StanfordCoreNLP-chinese.properties");
         props.setProperty("annotators", "tokenize");
-        props.setProperty("segment.model", SMALL_MODEL);
+        props.setProperty("segment.model", model);
         this.pipeline = new StanfordCoreNLP(props);
-        LOG.info("event=model_loaded model=zh-segmenter file={} ms={}", SMALL_MODEL, (System.nanoTime() - start) / 1_000_000);
+        LOG.info("event=model_loaded model=zh-segmenter file={} ms={}", model, (System.nanoTime() - start) / 1_000_000);
     }
 
     AnalysedText analyse(String text, String lang) {

@@ -75,7 +75,8 @@ public final class TaxonomyClassifier implements ItemClassifier {
             fields.add(new FieldMatches("text", text, rules.match(textTokens)));
         }
 
-        TopicScorer.Result result = scorer.score(fields);
+        int bodyTokens = (summaryTokens == null ? 0 : summaryTokens.tokens().size()) + (textTokens == null ? 0 : textTokens.tokens().size());
+        TopicScorer.Result result = scorer.score(fields, bodyTokens);
         List<EntityMention> mentions = new ArrayList<>();
         List<Signal> signals = new ArrayList<>();
         for (FieldMatches f : fields) {

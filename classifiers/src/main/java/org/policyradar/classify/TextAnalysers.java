@@ -15,9 +15,17 @@ public final class TextAnalysers {
     private final ChineseScript script;
     private final LanguageDetector detector;
     private final LatinTokenizer latin;
+    private final String chineseModel;
     private volatile ChineseSegmenter chinese;
 
+    /** With the small CTB segmenter model ({@value ChineseSegmenter#SMALL_MODEL}). */
     public TextAnalysers() {
+        this(ChineseSegmenter.SMALL_MODEL);
+    }
+
+    /** @param chineseModel classpath or file path of a CoreNLP Chinese segmenter model (e.g. the full {@code ctb.gz}, ~1.3 GB heap) */
+    public TextAnalysers(String chineseModel) {
+        this.chineseModel = chineseModel;
         long start = System.nanoTime();
         this.script = ChineseScript.load();
         this.detector = new LanguageDetector(script);
@@ -58,7 +66,7 @@ public final class TextAnalysers {
             synchronized (this) {
                 s = chinese;
                 if (s == null) {
-                    s = new ChineseSegmenter(script);
+                    s = new ChineseSegmenter(script, chineseModel);
                     chinese = s;
                 }
             }

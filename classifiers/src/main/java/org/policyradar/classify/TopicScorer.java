@@ -21,6 +21,11 @@ import java.util.Map;
  * a negative elsewhere subtracts half its weight. Entity mentions add the weight their taxonomy entry gives the
  * topic. A subtopic's evidence also counts for its parent.
  *
+ * <p>Two rules keep "a word alone is not a topic": (1) supporting terms (weight below {@value #ANCHOR_WEIGHT})
+ * only add to a topic that also has an anchor term; (2) body evidence is scaled by {@code min(1, sqrt(R/n))} where n
+ * is the body length in tokens and R = {@value #BODY_REFERENCE_TOKENS}: a term mentioned once in a long transcript is
+ * a passing mention, the same term in a two-sentence summary is what the item is about.
+ *
  * <p>Score: {@code 1 - exp(-raw)}, so it lies in [0,1) and reads as "evidence saturation": one unambiguous body
  * term (weight 1) gives 0.63, the same term in the title 0.86, a passing mention of a core term (0.6) 0.45. The
  * default threshold 0.5 therefore means "at least one unambiguous term, or a core term in the title or twice".
@@ -31,6 +36,8 @@ final class TopicScorer {
     static final double DEFAULT_THRESHOLD = 0.5;
     private static final double REPEAT_DECAY = 0.5;
     private static final double UNUSED_NEGATIVE_FACTOR = 0.5;
+    static final double ANCHOR_WEIGHT = 0.5;
+    static final int BODY_REFERENCE_TOKENS = 80;
 
     record Result(List<String> topics, Map<String, Double> scores, Map<String, List<Evidence>> evidence) {
     }
@@ -58,12 +65,19 @@ final class TopicScorer {
         this.defaultThreshold = defaultThreshold;
     }
 
-    Result score(List<FieldMatches> fields) {
+    /** Body length factor: 1 up to the reference length, then falling with the square root of the length. */
+    static double bodyFactor(int bodyTokens) {
+        return bodyTokens <= BODY_REFERENCE_TOKENS ? 1.0 : Math.sqrt((double) BODY_REFERENCE_TOKENS / bodyTokens);
+    }
+
+    Result score(List<FieldMatches> fields, int bodyTokens) {
         Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
         Map<String, Double> raw = new HashMap<>();
         Map<String, Integer> repeats = new HashMap<>();
+        java.util.Set<String> anchored = new java.util.HashSet<>();
+        double bodyFactor = bodyFactor(bodyTokens);
         for (FieldMatches field : fields) {
-            double boost = field.isTitle() ? titleBoost : 1.0;
+            double boost = field.isTitle() ? titleBoost : bodyFactor;
             List<Candidate> positives = new ArrayList<>();
             List<Candidate> negatives = new ArrayList<>();
             for (Match m : field.matches()) {
@@ -95,6 +109,9 @@ final class TopicScorer {
             });
             kept.sort(Comparator.comparingInt((Candidate c) -> c.match().begin()));
             for (Candidate c : kept) {
+                if (c.weight() >= ANCHOR_WEIGHT) anchored.add(c.topic());
+            }
+            for (Candidate c : kept) {
                 int k = repeats.merge(c.topic() + "\u0000" + c.rule(), 1, Integer::sum) - 1;
                 double w = c.weight() * boost * Math.pow(REPEAT_DECAY, k);
                 raw.merge(c.topic(), w, Double::sum);
@@ -113,6 +130,8 @@ final class TopicScorer {
             boolean hasPositive = e.getValue().stream().anyMatch(ev -> ev.weight() > 0);
             if (!hasPositive) continue;
             double score = calibrate(raw.getOrDefault(e.getKey(), 0.0));
+            // without an anchor term the score is reported (for analysts) but capped below the threshold
+            if (!anchored.contains(e.getKey())) score = Math.min(score, threshold(e.getKey()) * 0.99);
             scores.put(e.getKey(), score);
             if (score >= threshold(e.getKey())) assigned.add(e.getKey());
         }
