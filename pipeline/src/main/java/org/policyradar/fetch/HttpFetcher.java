@@ -112,7 +112,8 @@ public final class HttpFetcher implements Fetcher {
             }
             if (status != 200) {
                 boolean transientFailure = status == 429 || status == 408 || status >= 500;
-                throw new FetchException(sourceId, current, status, transientFailure, "reason=\"HTTP " + status + "\"", null);
+                throw new FetchException(sourceId, current, status, transientFailure, "reason=\"HTTP " + status + "\"", null,
+                        retryAfter(headers));
             }
             byte[] body = decode(sourceId, current, headers, response.body());
             Validators next = new Validators(headers.firstValue("ETag").orElse(null),
@@ -142,6 +143,25 @@ public final class HttpFetcher implements Fetcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException(sourceId, uri, 0, true, "reason=interrupted", e);
+        }
+    }
+
+    /** Retry-After as delta-seconds or HTTP-date; null when absent or unreadable. */
+    private Duration retryAfter(HttpHeaders headers) {
+        String value = headers.firstValue("Retry-After").map(String::trim).orElse(null);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(clock.instant(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (java.time.format.DateTimeParseException notDate) {
+                return null;
+            }
         }
     }
 

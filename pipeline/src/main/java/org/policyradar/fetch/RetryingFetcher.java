@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Retries transient failures (timeouts, connection errors, 408, 429, 5xx) with exponential backoff, a bounded number of
  * times; permanent failures (404, too large, too many redirects, refused by robots.txt) go straight to the caller.
+ * A server's Retry-After is honoured: the wait is the longer of it and the backoff; a Retry-After beyond
+ * {@code maxBackoff} ends the retries (the next scheduled poll is the better time to come back).
  * The last failure is rethrown with the number of attempts, so the caller records one error per fetch.
  */
 public final class RetryingFetcher implements Fetcher {
@@ -63,16 +65,18 @@ public final class RetryingFetcher implements Fetcher {
             try {
                 return delegate.fetch(sourceId, uri, validators);
             } catch (FetchException e) {
-                if (!e.transientFailure() || attempt >= policy.maxAttempts()) {
+                boolean serverSaysLater = e.retryAfter().map(d -> d.compareTo(policy.maxBackoff()) > 0).orElse(false);
+                if (!e.transientFailure() || attempt >= policy.maxAttempts() || serverSaysLater) {
                     if (attempt == 1) {
                         throw e;
                     }
                     LOG.warn("event=fetch_failed source={} url={} status={} attempts={} transient={}",
                             sourceId, uri, e.status(), attempt, e.transientFailure());
                     throw new FetchException(sourceId, e.uri(), e.status(), e.transientFailure(),
-                            reasonOf(e) + " attempts=" + attempt, e);
+                            reasonOf(e) + " attempts=" + attempt, e, e.retryAfter().orElse(null));
                 }
-                Duration wait = policy.backoff(attempt);
+                Duration backoff = policy.backoff(attempt);
+                Duration wait = e.retryAfter().filter(d -> d.compareTo(backoff) > 0).orElse(backoff);
                 LOG.info("event=fetch_retry source={} url={} status={} attempt={} backoff_ms={}",
                         sourceId, uri, e.status(), attempt, wait.toMillis());
                 try {

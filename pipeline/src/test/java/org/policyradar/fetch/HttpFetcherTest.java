@@ -187,6 +187,29 @@ class HttpFetcherTest {
     }
 
     @Test
+    void retryAfterIsHonouredAndAFarRetryAfterEndsTheRetries() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        server.on("/busy", ex -> {
+            boolean first = calls.incrementAndGet() == 1;
+            ex.getResponseHeaders().set("Retry-After", "1");
+            LocalHttpServer.send(ex, first ? 429 : 200, first ? new byte[0] : FEED);
+        });
+        server.on("/maintenance", ex -> {
+            ex.getResponseHeaders().set("Retry-After", "3600");
+            LocalHttpServer.send(ex, 503, new byte[0]);
+        });
+        List<Duration> waits = new ArrayList<>();
+        RetryingFetcher retrying = new RetryingFetcher(fetcher(LIMITS),
+                new RetryingFetcher.RetryPolicy(3, Duration.ofMillis(100), 2.0, Duration.ofSeconds(30)), waits::add);
+        assertThat(retrying.fetch("src", server.uri("/busy"), Validators.NONE).status()).isEqualTo(200);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> retrying.fetch("src", server.uri("/maintenance"), Validators.NONE))
+                .isInstanceOf(FetchException.class)
+                .satisfies(e -> assertThat(((FetchException) e).retryAfter()).contains(Duration.ofHours(1)));
+        assertThat(server.hits("/maintenance")).isEqualTo(1);
+    }
+
+    @Test
     void notFoundIsNotRetried() {
         server.on("/gone", ex -> LocalHttpServer.send(ex, 404, new byte[0]));
         List<Duration> waits = new ArrayList<>();
