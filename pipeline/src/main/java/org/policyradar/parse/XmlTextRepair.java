@@ -55,17 +55,46 @@ final class XmlTextRepair {
         return sb == null ? s : sb.toString();
     }
 
-    /** Removes every {@code <!DOCTYPE ...>} including an internal subset in brackets, quotes respected. */
+    /**
+     * Removes a {@code <!DOCTYPE ...>} (internal subset in brackets and quotes respected) from the prolog, i.e. before
+     * the root element; the same characters inside the document (an HTML page quoted in a CDATA section) are content
+     * and stay.
+     */
     static String removeDoctype(String s) {
-        String lower = s.toLowerCase(Locale.ROOT);
-        int start = lower.indexOf("<!doctype");
-        if (start < 0) {
-            return s;
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (s.startsWith("<!--", i)) {
+                int end = s.indexOf("-->", i + 4);
+                if (end < 0) {
+                    return s;
+                }
+                i = end + 3;
+            } else if (s.startsWith("<?", i)) {
+                int end = s.indexOf("?>", i + 2);
+                if (end < 0) {
+                    return s;
+                }
+                i = end + 2;
+            } else if (s.regionMatches(true, i, "<!DOCTYPE", 0, 9)) {
+                int end = doctypeEnd(s, i + 9);
+                // An unterminated DOCTYPE swallows the rest: nothing after it could be trusted to be markup anyway.
+                return s.substring(0, i) + (end < n ? s.substring(end + 1) : "");
+            } else {
+                return s; // the root element (or text): no DOCTYPE in the prolog
+            }
         }
+        return s;
+    }
+
+    /** Index of the '>' closing a DOCTYPE whose body starts at {@code from}, or the text length. */
+    private static int doctypeEnd(String s, int from) {
         int depth = 0;
         char quote = 0;
-        int i = start + 9;
-        for (; i < s.length(); i++) {
+        for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
             if (quote != 0) {
                 if (c == quote) {
@@ -78,12 +107,10 @@ final class XmlTextRepair {
             } else if (c == ']') {
                 depth = Math.max(0, depth - 1);
             } else if (c == '>' && depth == 0) {
-                break;
+                return i;
             }
         }
-        // An unterminated DOCTYPE swallows the rest: nothing after it could be trusted to be markup anyway.
-        String rest = i < s.length() ? s.substring(i + 1) : "";
-        return removeDoctype(s.substring(0, start) + rest);
+        return s.length();
     }
 
     /** Named HTML entities to numeric references; unknown entities and bare ampersands escaped. */
