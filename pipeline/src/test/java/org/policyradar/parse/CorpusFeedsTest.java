@@ -47,6 +47,13 @@ class CorpusFeedsTest {
             "nasty_yandex_double_encoded_ru.xml", "Яндекс.Новости: Москва",
             "nasty_faz_double_encoded_de.xml", "Aktuell - FAZ.NET");
 
+    /**
+     * Decoding checks where EXPECTED has no title: the Big5 fixture has no entries, only a feed title (its source
+     * already holds some literal '?'), so the readable part of that title must come out.
+     */
+    private static final Map<String, String> FEED_TITLE_FRAGMENTS = Map.of(
+            "nasty_big5_no_decl.xml", "成中文，并有助于改");
+
     private record Expected(String file, String entries, String title, String note) {
     }
 
@@ -114,6 +121,14 @@ class CorpusFeedsTest {
             titleCheck = repairedTitle.equals(feed.title()) ? "repaired" : "NOT REPAIRED";
             if (!repairedTitle.equals(feed.title())) {
                 problems.add("feed title not repaired: " + feed.title());
+            }
+        }
+        String fragment = FEED_TITLE_FRAGMENTS.get(e.file());
+        if (fragment != null) {
+            boolean found = feed.title() != null && feed.title().contains(fragment);
+            titleCheck = found ? "feed title" : "FEED TITLE";
+            if (!found) {
+                problems.add("feed title not decoded: " + feed.title());
             }
         }
         Matcher link = LINK_NOTE.matcher(e.note());
