@@ -1,6 +1,7 @@
 package org.policyradar.fetch;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileFetchStateStore implements FetchStateStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileFetchStateStore.class);
-    private final ObjectMapper json = new ObjectMapper();
+    // Unknown properties are ignored so that state files written by older versions (which stored an "empty" flag)
+    // stay readable: losing them would cost one unconditional fetch per source.
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Path file;
     private final Map<String, Validators> state;
 

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record Validators(String etag, String lastModified) {
     public static final Validators NONE = new Validators(null, null);
 
-    @JsonIgnore // derived, not state: serialising it made the stored file unreadable
+    /** Not a property: kept out of the state file (Jackson would otherwise write it as "empty"). */
+    @JsonIgnore
     public boolean isEmpty() {
         return etag == null && lastModified == null;
     }

@@ -122,7 +122,7 @@ public final class ItemSpool {
                 try {
                     items.add(json.readValue(line.substring(9), Item.class));
                 } catch (IOException e) {
-                    reason = "unreadable JSON: " + e.getOriginalMessage();
+                    reason = "unreadable JSON: " + e.getMessage();
                 }
             }
             if (reason != null) {
