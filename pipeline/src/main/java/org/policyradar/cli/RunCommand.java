@@ -10,7 +10,9 @@ import org.policyradar.config.RadarConfig;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.health.SourceHealthStore;
 import org.policyradar.fetch.FileFetchStateStore;
+import org.policyradar.fetch.HostThrottle;
 import org.policyradar.fetch.HttpFetcher;
+import org.policyradar.fetch.RetryingFetcher;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.index.IndexSetup;
 import org.policyradar.spool.ItemSpool;
@@ -70,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
                     cfg.sources().stream().collect(Collectors.toMap(SourceConfig::id, s -> s)), services.clock());
             outcomes.addListener(health::record);
             Ingestion ingestion = new Ingestion(cfg,
-                    new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock()),
+                    new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(), HostThrottle.defaults()),
+                            RetryingFetcher.RetryPolicy.defaults()),
                     new FileFetchStateStore(services.dataDir().resolve("fetch-state.json")),
                     new RomeFeedParser(new FeedDecoder()),
                     new ItemFactory(classifier),

@@ -22,13 +22,20 @@ public final class ItemFactory {
         this.classifier = classifier;
     }
 
-    /** What a source yielded for one item before classification. */
+    /**
+     * What a source yielded for one item before classification.
+     *
+     * @param url          the item's link; for the rare entry without one, the feed URL
+     * @param identityKey  null when the item has its own link (the id is then the canonical URL's hash); otherwise
+     *                     what identifies it within the source (guid, title), hashed with the source id
+     */
     public record RawItem(String url, String title, String summary, String text, Instant published,
-                          boolean publishedEstimated, Instant fetched, String declaredLang) {
+                          boolean publishedEstimated, Instant fetched, String declaredLang, String identityKey) {
     }
 
     public Item build(SourceConfig source, RawItem raw) {
-        String id = CanonicalUrl.documentId(raw.url());
+        String id = raw.identityKey() == null ? CanonicalUrl.documentId(raw.url())
+                : CanonicalUrl.documentId("radar-entry:" + source.id() + ":" + raw.identityKey());
         String lang = raw.declaredLang() != null ? raw.declaredLang() : source.language();
         Classification c = classifier.classify(new TextItem(id, raw.title(), raw.summary(), raw.text(), lang));
         Map<String, List<String>> evidence = new LinkedHashMap<>();

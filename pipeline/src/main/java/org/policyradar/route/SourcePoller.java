@@ -94,8 +94,9 @@ public final class SourcePoller {
                 fetched.finalUri(), fetched.fetched());
         List<RawItem> raw = new ArrayList<>(feed.entries().size());
         for (FeedEntry e : feed.entries()) {
-            raw.add(new RawItem(e.link(), e.title(), e.summary(), e.content(), e.published(), e.publishedEstimated(),
-                    fetched.fetched(), e.lang()));
+            boolean linked = e.link() != null;
+            raw.add(new RawItem(linked ? e.link() : fetched.finalUri().toString(), e.title(), e.summary(), e.content(),
+                    e.published(), e.publishedEstimated(), fetched.fetched(), e.lang(), linked ? null : e.dedupeKey()));
         }
         exchange.setProperty(FETCHED_COUNT, raw.size());
         LOG.debug("event=parsed source={} type={} encoding={} entries={} skipped={}", source.id(), feed.feedType(),

@@ -157,7 +157,7 @@ class RunOnceEndToEndTest {
         CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(run.code()).isEqualTo(3);
         assertThat(run.out()).containsPattern("ok-wire\\s+200\\s+3\\s+3");
-        assertThat(run.out()).containsPattern("broken-wire\\s+200\\s+0\\s+0\\s+0\\s+0\\s+source=broken-wire reason=\"");
+        assertThat(run.out()).containsPattern("broken-wire\\s+200\\s+0\\s+0\\s+0\\s+0\\s+0\\s+source=broken-wire reason=\"");
         assertThat(run.out()).containsPattern("missing-wire\\s+404 .*HTTP 404");
         assertThat(docsOf("ok-wire")).hasSize(3);
     }
