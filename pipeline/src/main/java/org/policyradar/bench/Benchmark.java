@@ -1,0 +1,245 @@
+package org.policyradar.bench;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.policyradar.classify.Classification;
+import org.policyradar.classify.ItemClassifier;
+import org.policyradar.classify.TextItem;
+import org.policyradar.index.ItemIndexer;
+import org.policyradar.item.CanonicalUrl;
+import org.policyradar.item.Item;
+import org.policyradar.item.SourceRef;
+import org.policyradar.parse.FeedDecoder;
+import org.policyradar.parse.FeedParseException;
+import org.policyradar.parse.FeedParser;
+import org.policyradar.parse.RomeFeedParser;
+
+/**
+ * Measures the hot paths on this machine: feed parsing, classification (English and Chinese separately), and
+ * indexing compared in the same run with a raw {@code _bulk} of the same documents. Figures, not assertions.
+ */
+public final class Benchmark {
+
+    /** One measured figure. */
+    public record Figure(String name, double value, String unit, String note) {
+    }
+
+    private final ItemClassifier classifier;
+    private final Path sharedDir;
+    private final int threads;
+
+    public Benchmark(ItemClassifier classifier, Path sharedDir, int threads) {
+        this.classifier = classifier;
+        this.sharedDir = sharedDir;
+        this.threads = threads;
+    }
+
+    /** Parses every corpus feed (or a generated one) repeatedly for about two seconds. */
+    public Figure feedParsing() throws IOException {
+        List<byte[]> feeds = new ArrayList<>();
+        Path dir = sharedDir == null ? null : sharedDir.resolve("corpus/feeds");
+        if (dir != null && Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
+                    feeds.add(Files.readAllBytes(p));
+                }
+            }
+        } else {
+            feeds.add(generatedFeed(200).getBytes(StandardCharsets.UTF_8));
+        }
+        FeedParser parser = new RomeFeedParser(new FeedDecoder());
+        long entries = 0;
+        long start = System.nanoTime();
+        int rounds = 0;
+        while (System.nanoTime() - start < 2_000_000_000L || rounds < 2) {
+            for (byte[] f : feeds) {
+                try {
+                    entries += parser.parse("bench", f, null, null, URI.create("http://bench.local/"), Instant.now()).entries().size();
+                } catch (FeedParseException expected) {
+                    // the corpus contains feeds that are meant to fail
+                }
+            }
+            rounds++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Figure("feed parsing", entries / seconds, "entries/s",
+                feeds.size() + (dir != null && Files.isDirectory(dir) ? " corpus feeds" : " generated feed") + ", " + rounds + " rounds");
+    }
+
+    /** Classifies items on {@code threads} threads; returns items/s and tokens/s (or chars/s for Chinese). */
+    public List<Figure> classification(String lang, List<TextItem> items) throws Exception {
+        for (int i = 0; i < Math.min(items.size(), 50); i++) {
+            classifier.classify(items.get(i)); // JIT warm-up and lazy model load, not measured
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long tokens = 0;
+        long chars = 0;
+        long start = System.nanoTime();
+        try {
+            List<Future<Classification>> futures = new ArrayList<>();
+            for (TextItem item : items) {
+                futures.add(pool.submit(() -> classifier.classify(item)));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                Classification c = futures.get(i).get();
+                String body = c.tokens().getOrDefault("body", "");
+                tokens += body.isEmpty() ? 0 : body.split(" ").length;
+                chars += items.get(i).text() == null ? 0 : items.get(i).text().length();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return List.of(new Figure("classify " + lang, items.size() / seconds, "items/s", items.size() + " items, " + threads + " threads"),
+                lang.startsWith("zh") ? new Figure("classify " + lang, chars / seconds, "chars/s", "segmenter included")
+                        : new Figure("classify " + lang, tokens / seconds, "tokens/s", "CoreNLP tokens"));
+    }
+
+    /** Indexes the items through PolicyRadar's indexer and, separately, as a pre-serialised raw _bulk. */
+    public List<Figure> indexing(ElasticsearchClient client, String esUrl, List<Item> items) throws Exception {
+        String ours = "radar-bench-ours-" + System.currentTimeMillis();
+        String raw = "radar-bench-raw-" + System.currentTimeMillis();
+        for (String index : List.of(ours, raw)) {
+            client.indices().create(c -> c.index(index).settings(s -> s.numberOfReplicas("0").refreshInterval(t -> t.time("30s"))));
+        }
+        try {
+            ItemIndexer indexer = new ItemIndexer(client, ours);
+            long start = System.nanoTime();
+            for (int i = 0; i < items.size(); i += 1000) {
+                indexer.index(items.subList(i, Math.min(items.size(), i + 1000)));
+            }
+            double oursSeconds = (System.nanoTime() - start) / 1e9;
+
+            ObjectMapper json = org.policyradar.index.ElasticsearchConnection.objectMapper();
+            List<String> bodies = new ArrayList<>();
+            for (int i = 0; i < items.size(); i += 1000) {
+                StringBuilder sb = new StringBuilder();
+                for (Item item : items.subList(i, Math.min(items.size(), i + 1000))) {
+                    sb.append("{\"index\":{\"_index\":\"").append(raw).append("\",\"_id\":\"").append(item.id()).append("\"}}\n")
+                            .append(json.writeValueAsString(item)).append('\n');
+                }
+                bodies.add(sb.toString());
+            }
+            HttpClient http = HttpClient.newHttpClient();
+            start = System.nanoTime();
+            for (String body : bodies) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(esUrl + "/_bulk"))
+                        .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IOException("raw _bulk answered " + r.statusCode());
+                }
+            }
+            double rawSeconds = (System.nanoTime() - start) / 1e9;
+            double oursRate = items.size() / oursSeconds;
+            double rawRate = items.size() / rawSeconds;
+            return List.of(new Figure("index (ItemIndexer)", oursRate, "docs/s", items.size() + " docs, batches of 1000"),
+                    new Figure("index (raw _bulk)", rawRate, "docs/s", "same docs, pre-serialised"),
+                    new Figure("index ratio", oursRate / rawRate, "x", "target >= 0.8"));
+        } finally {
+            client.indices().delete(d -> d.index(List.of(ours, raw)));
+        }
+    }
+
+    /** Peak heap used so far (sum of the heap pools' peaks). */
+    public static Figure peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return new Figure("peak heap", peak / 1024.0 / 1024.0, "MB", "sum of heap pool peaks");
+    }
+
+    /** English items of about 300 tokens from the report's text when present, else generated sentences. */
+    public List<TextItem> englishItems(int n) throws IOException {
+        List<String> words = new ArrayList<>();
+        Path report = sharedDir == null ? null : sharedDir.resolve("report/china-digital-rise-merics-2019.txt");
+        String source = report != null && Files.isRegularFile(report) ? Files.readString(report)
+                : "China's 5G networks expand while Europe debates Huawei, artificial intelligence rules and cyber security. ".repeat(400);
+        for (String w : source.replaceAll("[#*|]", " ").split("\\s+")) {
+            if (!w.isBlank()) {
+                words.add(w);
+            }
+        }
+        List<TextItem> items = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int from = (i * 257) % Math.max(1, words.size() - 260);
+            String text = String.join(" ", words.subList(from, from + Math.min(250, words.size() - from)));
+            items.add(new TextItem("en-" + i, "Item " + i + ": " + String.join(" ", words.subList(from, from + 8)), null, text, "en"));
+        }
+        return items;
+    }
+
+    /** Chinese items: the Chinese titles and summaries of the labelled dev set when present, else our own sentences. */
+    public List<TextItem> chineseItems(int n) throws IOException {
+        List<String> texts = new ArrayList<>();
+        Path dev = sharedDir == null ? null : sharedDir.resolve("corpus/labels/dev.jsonl");
+        if (dev != null && Files.isRegularFile(dev)) {
+            ObjectMapper json = new ObjectMapper();
+            for (String line : Files.readAllLines(dev)) {
+                var node = json.readTree(line);
+                if ("zh".equals(node.path("lang").asText())) {
+                    texts.add(node.path("title").asText() + "。" + node.path("summary").asText(""));
+                }
+            }
+        }
+        if (texts.isEmpty()) {
+            texts.add("工业和信息化部发布通知，推动5G基站建设和人工智能产业发展，加强网络安全保障，支持区块链和量子通信技术创新。");
+        }
+        List<TextItem> items = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String t = texts.get(i % texts.size());
+            items.add(new TextItem("zh-" + i, t.substring(0, Math.min(30, t.length())), null, t, "zh"));
+        }
+        return items;
+    }
+
+    /** Items to index: classified English items, so documents have the real shape. */
+    public List<Item> documents(List<TextItem> texts, int n) {
+        List<Item> out = new ArrayList<>(n);
+        Instant now = Instant.now();
+        for (int i = 0; i < n; i++) {
+            TextItem t = texts.get(i % texts.size());
+            Classification c = classifier.classify(t);
+            String url = "https://bench.local/item/" + i;
+            Map<String, List<String>> evidence = new LinkedHashMap<>();
+            c.evidence().forEach((topic, list) -> evidence.put(topic, list.stream().map(e -> e.term()).distinct().toList()));
+            out.add(new Item(CanonicalUrl.documentId(url), url, url, t.title(), null, t.text(), now.minusSeconds(i), false, now,
+                    c.lang(), new SourceRef("bench-" + (i % 50), "Bench " + (i % 50), i % 2 == 0 ? "CN" : "EU"), c.topics(),
+                    c.scores(), evidence, List.of(), List.of(), List.of(), c.tokens().get("title"), c.tokens().get("body")));
+        }
+        return out;
+    }
+
+    static String generatedFeed(int entries) {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>bench</title>");
+        for (int i = 0; i < entries; i++) {
+            sb.append("<item><title>Item ").append(i).append(" on 5G and AI policy</title><link>https://bench.local/")
+                    .append(i).append("</link><description>Text ").append(i)
+                    .append("</description><pubDate>Mon, 02 Nov 2026 08:00:00 GMT</pubDate></item>");
+        }
+        return sb.append("</channel></rss>").toString();
+    }
+}
