@@ -81,6 +81,42 @@ class RadarLauncherIT {
         }
     }
 
+    @Test
+    void killedWithSigkillMidRunEveryFetchedItemEndsUpIndexedExactlyOnceAfterRestart(@TempDir Path dir) throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer()) {
+            StringBuilder feed = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>k</title>");
+            for (int i = 0; i < 300; i++) {
+                feed.append("<item><title>Cyber security notice ").append(i).append(" on 5G networks</title><link>http://kill.example/")
+                        .append(i).append("</link><description>").append("ENISA and BSI publish guidance. ".repeat(20))
+                        .append("</description></item>");
+            }
+            server.serve("/kill.xml", LocalHttpServer.Resource.withEtag(feed.append("</channel></rss>").toString()
+                    .getBytes(StandardCharsets.UTF_8), "application/rss+xml", "\"k1\""));
+            Files.writeString(dir.resolve("sources.yaml"), """
+                    sources:
+                      - {id: kill-wire, name: Kill, region: EU, language: en, kind: feed, url: "%s", schedule: 1h}
+                    """.formatted(server.uri("/kill.xml")));
+            Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
+                    .formatted(TestElasticsearch.url(), dir.resolve("data")));
+            Process daemon = start(dir.resolve("kill.out"), "run", "--config", dir.toString());
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    server.requests().stream().anyMatch(r -> r.path().equals("/kill.xml")));
+            Thread.sleep(300); // mid-batch: fetched, classifying or indexing
+            daemon.destroyForcibly(); // SIGKILL: no shutdown hook, no drain
+            assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+            Process again = start(dir.resolve("again.out"), "run", "--once", "--config", dir.toString());
+            assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(again.exitValue()).as(Files.readString(dir.resolve("again.out.err"))).isZero();
+            try (ElasticsearchConnection es = ElasticsearchConnection.open(new ElasticsearchSettings(
+                    Optional.of(TestElasticsearch.url()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), null)) {
+                es.client().indices().refresh(r -> r.index("radar-items"));
+                assertThat(es.client().count(c -> c.index("radar-items")
+                        .query(q -> q.term(t -> t.field("source.id").value("kill-wire")))).count()).isEqualTo(300);
+            }
+        }
+    }
+
     private static long count(ElasticsearchClient client) {
         try {
             client.indices().refresh(r -> r.index("radar-items"));
