@@ -67,6 +67,11 @@ public final class IndexSetup {
             client.indices().create(c -> c.index(d.firstIndex())
                     .aliases(d.alias(), a -> a.isWriteIndex(true)));
             LOG.info("event=index_created index={} alias={}", d.firstIndex(), d.alias());
+        } else {
+            // An index created by an older version lacks fields added since: add them (adding fields is allowed;
+            // a changed type is refused by Elasticsearch and reported).
+            byte[] mappings = json.writeValueAsBytes(template.path("template").path("mappings"));
+            client.indices().putMapping(m -> m.index(d.alias()).withJson(new ByteArrayInputStream(mappings)));
         }
     }
 }

@@ -50,6 +50,17 @@ class IndexingTest {
     }
 
     @Test
+    void anIndexCreatedByAnOlderVersionGetsTheFieldsAddedSince() throws Exception {
+        ElasticsearchClient client = es.client();
+        client.indices().create(c -> c.index("radar-upgrade-000001").aliases("radar-upgrade", a -> a.isWriteIndex(true))
+                .mappings(m -> m.properties("title", p -> p.text(t -> t.analyzer("standard")
+                        .fields("raw", f -> f.keyword(k -> k.ignoreAbove(512))))))); // as an older template made it
+        new IndexSetup(client).ensure(List.of(new IndexSetup.IndexDefinition("radar-upgrade", "/elasticsearch-test/radar-upgrade-template.json")));
+        var mapping = client.indices().getMapping(g -> g.index("radar-upgrade")).get("radar-upgrade-000001").mappings();
+        assertThat(mapping.properties()).containsKeys("title", "topics", "published", "body_tokens");
+    }
+
+    @Test
     void bulkReportsCreatedThenUpdatedAndRejectsBadDocumentsOneByOne() throws Exception {
         ItemIndexer indexer = new ItemIndexer(es.client(), "radar-items");
         Instant t = Instant.parse("2026-11-01T10:00:00Z");
