@@ -71,21 +71,28 @@ final class RunCommand implements Callable<Integer> {
             SourceHealthStore health = new SourceHealthStore(es.client(),
                     cfg.sources().stream().collect(Collectors.toMap(SourceConfig::id, s -> s)), services.clock());
             outcomes.addListener(health::record);
+            ItemSpool spool = new ItemSpool(services.dataDir().resolve("spool"), ElasticsearchConnection.objectMapper(),
+                    services.clock());
             Ingestion ingestion = new Ingestion(cfg,
                     new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(), HostThrottle.defaults()),
                             RetryingFetcher.RetryPolicy.defaults()),
                     new FileFetchStateStore(services.dataDir().resolve("fetch-state.json")),
                     new RomeFeedParser(new FeedDecoder()),
                     new ItemFactory(classifier),
-                    new SpoolingIndexer(new ItemSpool(services.dataDir().resolve("spool"),
-                            ElasticsearchConnection.objectMapper(), services.clock()),
+                    new SpoolingIndexer(spool,
                             new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices),
                     Durations.parse("--wait-es", waitEs), outcomes, services.clock());
             PrintWriter out = spec.commandLine().getOut();
             if (once) {
                 List<PollOutcome> results = ingestion.runOnce();
                 printSummary(out, results);
-                return results.stream().allMatch(PollOutcome::ok) ? 0 : 3;
+                int waiting = spool.pendingCount();
+                if (waiting > 0) {
+                    out.printf("spool: %d batch(es) not yet taken by Elasticsearch are kept in %s and replayed by the next run%n",
+                            waiting, services.dataDir().resolve("spool"));
+                    out.flush();
+                }
+                return results.stream().allMatch(PollOutcome::ok) && waiting == 0 ? 0 : 3;
             }
             CountDownLatch stop = new CountDownLatch(1);
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
