@@ -15,6 +15,7 @@ import org.policyradar.fetch.HttpFetcher;
 import org.policyradar.fetch.RetryingFetcher;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.index.IndexSetup;
+import org.policyradar.index.NearDuplicateMarker;
 import org.policyradar.spool.ItemSpool;
 import org.policyradar.spool.SpoolingIndexer;
 import org.policyradar.index.ItemIndexer;
@@ -80,7 +81,8 @@ final class RunCommand implements Callable<Integer> {
                     new RomeFeedParser(new FeedDecoder()),
                     new ItemFactory(classifier),
                     new SpoolingIndexer(spool,
-                            new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices),
+                            new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices,
+                            new NearDuplicateMarker(es.client(), IndexSetup.ITEMS.alias(), 0.5)::mark),
                     Durations.parse("--wait-es", waitEs), outcomes, services.clock());
             PrintWriter out = spec.commandLine().getOut();
             if (once) {

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param evidenceDetail     every match with its field and offsets, for display
  * @param titleTokens        analysed title (CoreNLP tokens/segments, space-separated)
  * @param bodyTokens         analysed summary and text
+ * @param simhash            SimHash of title and summary (hex), for near-duplicate detection
+ * @param duplicateOf        id of the earliest item this one nearly duplicates (syndicated copy), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Item(String id,
@@ -36,7 +38,32 @@ public record Item(String id,
                    List<String> entities,
                    List<String> signals,
                    @JsonProperty("title_tokens") String titleTokens,
-                   @JsonProperty("body_tokens") String bodyTokens) {
+                   @JsonProperty("body_tokens") String bodyTokens,
+                   String simhash,
+                   @JsonProperty("simhash_bands") List<String> simhashBands,
+                   @JsonProperty("duplicate_of") String duplicateOf) {
+
+    /** An item before near-duplicate detection. */
+    public Item(String id, String url, String canonicalUrl, String title, String summary, String text, Instant published,
+                boolean publishedEstimated, Instant fetched, String lang, SourceRef source, List<String> topics,
+                Map<String, Double> scores, Map<String, List<String>> evidence, List<EvidenceDetail> evidenceDetail,
+                List<String> entities, List<String> signals, String titleTokens, String bodyTokens) {
+        this(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics, scores,
+                evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, null, null, null);
+    }
+
+    /** The same item with its SimHash fingerprint of title and summary. */
+    public Item withFingerprint() {
+        long f = SimHash.of((title == null ? "" : title) + " " + (summary == null ? "" : summary.substring(0, Math.min(500, summary.length()))));
+        return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
+                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, SimHash.hex(f), SimHash.bands(f), duplicateOf);
+    }
+
+    /** The same item marked as a near-duplicate of the earlier item {@code firstId}. */
+    public Item withDuplicateOf(String firstId) {
+        return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
+                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, firstId);
+    }
 
     /** One match behind a topic, flattened for the index. */
     public record EvidenceDetail(String topic, String term, String rule, String field, int begin, int end, double weight) {

@@ -53,6 +53,6 @@ public final class ItemFactory {
         return new Item(id, raw.url(), CanonicalUrl.canonicalize(raw.url()), raw.title(), raw.summary(), raw.text(), raw.published(),
                 raw.publishedEstimated(), raw.fetched(), c.lang(),
                 new SourceRef(source.id(), source.name(), source.region().name()), c.topics(), c.scores(), evidence,
-                detail, entities, signals, c.tokens().get("title"), c.tokens().get("body"));
+                detail, entities, signals, c.tokens().get("title"), c.tokens().get("body")).withFingerprint();
     }
 }

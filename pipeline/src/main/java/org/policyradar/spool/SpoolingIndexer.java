@@ -28,16 +28,28 @@ public final class SpoolingIndexer {
     private final ItemSpool spool;
     private final ItemIndexer indexer;
     private final Runnable ensureIndices;
+    private final BatchPreparer beforeIndexing;
     private volatile boolean indicesReady;
+
+    /** Last step before a batch is sent (near-duplicate marking); may consult Elasticsearch. */
+    @FunctionalInterface
+    public interface BatchPreparer {
+        List<Item> prepare(List<Item> items) throws IOException;
+    }
 
     /**
      * @param ensureIndices creates templates and aliases; run before the first write that reaches Elasticsearch
      *                      (Elasticsearch may be down when the process starts)
      */
     public SpoolingIndexer(ItemSpool spool, ItemIndexer indexer, Runnable ensureIndices) {
+        this(spool, indexer, ensureIndices, items -> items);
+    }
+
+    public SpoolingIndexer(ItemSpool spool, ItemIndexer indexer, Runnable ensureIndices, BatchPreparer beforeIndexing) {
         this.spool = spool;
         this.indexer = indexer;
         this.ensureIndices = ensureIndices;
+        this.beforeIndexing = beforeIndexing;
     }
 
     public Result store(String sourceId, List<Item> items) throws IOException {
@@ -58,7 +70,7 @@ public final class SpoolingIndexer {
                 ensureIndices.run();
                 indicesReady = true;
             }
-            outcome = indexer.index(batch.items());
+            outcome = indexer.index(beforeIndexing.prepare(batch.items()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("event=spooled source={} items={} file={} reason=\"{}\"", batch.sourceId(), batch.items().size(),
                     batch.file().getFileName(), String.valueOf(e.getMessage()).replace('"', '\''));

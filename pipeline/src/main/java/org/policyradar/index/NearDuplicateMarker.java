@@ -1,0 +1,102 @@
+package org.policyradar.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.policyradar.item.Item;
+import org.policyradar.item.SimHash;
+
+/**
+ * Marks near-duplicates before a batch is indexed: an item whose SimHash shares a band with an earlier item's
+ * (already indexed, or earlier in the batch; published within a week) and whose title and summary have a 3-shingle
+ * Jaccard similarity of at least {@code minSimilarity} with it gets {@code duplicate_of} = that item's id (or the id
+ * it in turn duplicates), so counts and alerts can count a syndicated story once.
+ */
+public final class NearDuplicateMarker {
+    private static final Duration WINDOW = Duration.ofDays(7);
+
+    /** An already known item: id, fingerprint, publication, and what it duplicates. */
+    private record Known(String id, String text, Instant published, String duplicateOf) {
+        String root() {
+            return duplicateOf != null ? duplicateOf : id;
+        }
+    }
+
+    private final ElasticsearchClient client;
+    private final String alias;
+    private final double minSimilarity;
+
+    public NearDuplicateMarker(ElasticsearchClient client, String alias, double minSimilarity) {
+        this.client = client;
+        this.alias = alias;
+        this.minSimilarity = minSimilarity;
+    }
+
+    public List<Item> mark(List<Item> batch) throws IOException {
+        List<Item> withPrint = batch.stream().filter(i -> i.simhash() != null).toList();
+        if (withPrint.isEmpty()) {
+            return batch;
+        }
+        Set<String> bands = new LinkedHashSet<>();
+        Instant min = Instant.MAX;
+        Instant max = Instant.MIN;
+        for (Item i : withPrint) {
+            bands.addAll(i.simhashBands());
+            min = i.published().isBefore(min) ? i.published() : min;
+            max = i.published().isAfter(max) ? i.published() : max;
+        }
+        String from = min.minus(WINDOW).toString();
+        String to = max.plus(WINDOW).toString();
+        List<FieldValue> values = bands.stream().map(FieldValue::of).toList();
+        var response = client.search(s -> s.index(alias).size(2000)
+                .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("simhash_bands").terms(v -> v.value(values))))
+                        .filter(f -> f.range(r -> r.date(d -> d.field("published").gte(from).lte(to))))))
+                .source(src -> src.filter(f -> f.includes("title", "summary", "published", "duplicate_of"))), JsonNode.class);
+        List<Known> known = new ArrayList<>();
+        for (Hit<JsonNode> h : response.hits().hits()) {
+            JsonNode d = h.source();
+            if (d.hasNonNull("published")) {
+                known.add(new Known(h.id(), d.path("title").asText("") + " " + d.path("summary").asText(""),
+                        Instant.parse(d.get("published").asText()), d.path("duplicate_of").asText(null)));
+            }
+        }
+        List<Item> ordered = new ArrayList<>(batch);
+        ordered.sort(Comparator.comparing(Item::published).thenComparing(Item::id));
+        List<Item> out = new ArrayList<>(batch.size());
+        for (Item item : ordered) {
+            if (item.simhash() == null) {
+                out.add(item);
+                continue;
+            }
+            String text = text(item);
+            Known first = null;
+            for (Known k : known) {
+                boolean earlier = k.published().isBefore(item.published())
+                        || k.published().equals(item.published()) && k.id().compareTo(item.id()) < 0;
+                if (!k.id().equals(item.id()) && earlier && SimHash.jaccard(text, k.text()) >= minSimilarity
+                        && Duration.between(k.published(), item.published()).abs().compareTo(WINDOW) <= 0
+                        && (first == null || k.published().isBefore(first.published()))) {
+                    first = k;
+                }
+            }
+            Item marked = first == null ? item.withDuplicateOf(null) : item.withDuplicateOf(first.root());
+            out.add(marked);
+            known.add(new Known(marked.id(), text, marked.published(), marked.duplicateOf()));
+        }
+        return out;
+    }
+
+    private static String text(Item item) {
+        String summary = item.summary() == null ? "" : item.summary();
+        return (item.title() == null ? "" : item.title()) + " " + summary.substring(0, Math.min(500, summary.length()));
+    }
+}
