@@ -1,0 +1,72 @@
+package org.policyradar.extract;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.policyradar.config.ListingSelectors;
+
+/**
+ * Reads a listing page (a ministry's "policy documents" list) with the source's CSS selectors: one entry per
+ * {@code item}, its link resolved against the page URL, title, and a date in the forms such pages use
+ * ({@code 2024-04-24}, {@code 2024/04/24}, {@code 2024.04.24}, {@code 2024年4月24日}).
+ */
+public final class ListingParser {
+    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
+
+    /** Entries found and items skipped (no link). */
+    public record Listing(List<ListingEntry> entries, int skipped) {
+    }
+
+    /** @param zone where a bare date is meant (Beijing time for Chinese government sites) */
+    public Listing parse(String html, String pageUrl, ListingSelectors selectors, ZoneId zone) {
+        Document doc = Jsoup.parse(html, pageUrl);
+        List<ListingEntry> entries = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        int skipped = 0;
+        for (Element item : doc.select(selectors.item())) {
+            Element link = selectors.link() == null ? item.selectFirst("a[href]") : item.selectFirst(selectors.link());
+            if (link != null && !link.hasAttr("href")) {
+                link = link.selectFirst("a[href]");
+            }
+            String url = link == null ? "" : link.absUrl("href");
+            if (url.isEmpty() || !(url.startsWith("http://") || url.startsWith("https://"))) {
+                skipped++;
+                continue;
+            }
+            if (!seen.add(url)) {
+                continue;
+            }
+            Element titleElement = selectors.title() == null ? link : item.selectFirst(selectors.title());
+            String title = titleElement == null ? link.text() : titleElement.hasAttr("title") ? titleElement.attr("title") : titleElement.text();
+            Element dateElement = selectors.date() == null ? null : item.selectFirst(selectors.date());
+            Instant published = parseDate(dateElement != null ? dateElement.text() : item.ownText(), zone);
+            entries.add(new ListingEntry(url, title.strip(), published));
+        }
+        return new Listing(entries, skipped);
+    }
+
+    static Instant parseDate(String text, ZoneId zone) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = DATE.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+                    .atStartOfDay(zone).toInstant();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+}
