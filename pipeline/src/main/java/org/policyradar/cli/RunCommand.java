@@ -10,7 +10,14 @@ import org.policyradar.config.RadarConfig;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.health.SourceHealthStore;
 import org.policyradar.fetch.FileFetchStateStore;
+import org.policyradar.extract.DensityArticleExtractor;
+import org.policyradar.extract.HtmlDecoder;
+import org.policyradar.extract.ListingParser;
+import org.policyradar.fetch.Fetcher;
 import org.policyradar.fetch.HostThrottle;
+import org.policyradar.fetch.LinkPolicy;
+import org.policyradar.fetch.RobotsCheckingFetcher;
+import org.policyradar.fetch.RobotsPolicy;
 import org.policyradar.fetch.HttpFetcher;
 import org.policyradar.fetch.RetryingFetcher;
 import org.policyradar.index.ElasticsearchConnection;
@@ -22,6 +29,7 @@ import org.policyradar.index.ItemIndexer;
 import org.policyradar.item.ItemFactory;
 import org.policyradar.parse.FeedDecoder;
 import org.policyradar.parse.RomeFeedParser;
+import org.policyradar.route.HtmlSourceReader;
 import org.policyradar.route.Ingestion;
 import org.policyradar.route.PollOutcome;
 import org.policyradar.route.PollOutcomes;
@@ -74,11 +82,14 @@ final class RunCommand implements Callable<Integer> {
             outcomes.addListener(health::record);
             ItemSpool spool = new ItemSpool(services.dataDir().resolve("spool"), ElasticsearchConnection.objectMapper(),
                     services.clock());
-            Ingestion ingestion = new Ingestion(cfg,
-                    new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(), HostThrottle.defaults()),
-                            RetryingFetcher.RetryPolicy.defaults()),
-                    new FileFetchStateStore(services.dataDir().resolve("fetch-state.json")),
-                    new RomeFeedParser(new FeedDecoder()),
+            Fetcher fetcher = new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(),
+                    HostThrottle.defaults()), RetryingFetcher.RetryPolicy.defaults());
+            FileFetchStateStore fetchState = new FileFetchStateStore(services.dataDir().resolve("fetch-state.json"));
+            HtmlSourceReader htmlReader = new HtmlSourceReader(
+                    new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock())), fetchState,
+                    LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor());
+            Ingestion ingestion = new Ingestion(cfg, fetcher, fetchState,
+                    new RomeFeedParser(new FeedDecoder()), htmlReader,
                     new ItemFactory(classifier),
                     new SpoolingIndexer(spool,
                             new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices,

@@ -40,6 +40,7 @@ public final class Ingestion {
     private final PollOutcomes outcomes;
 
     public Ingestion(RadarConfig config, Fetcher fetcher, FetchStateStore fetchState, FeedParser feedParser,
+                     HtmlSourceReader htmlReader,
                      ItemFactory itemFactory, SpoolingIndexer indexer, Duration spoolWait, PollOutcomes outcomes,
                      Clock clock) {
         this.spoolWait = spoolWait;
@@ -48,7 +49,7 @@ public final class Ingestion {
         this.outcomes = outcomes;
         Map<String, SourceConfig> byId = new LinkedHashMap<>();
         config.sources().forEach(s -> byId.put(s.id(), s));
-        this.poller = new SourcePoller(byId, fetcher, fetchState, feedParser, itemFactory, indexer, outcomes, clock);
+        this.poller = new SourcePoller(byId, fetcher, fetchState, feedParser, htmlReader, itemFactory, indexer, outcomes, clock);
     }
 
     /** Polls every source once, waits until everything fetched is indexed and refreshed, returns the outcomes. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.policyradar.config.SourceConfig;
+import org.policyradar.config.SourceKind;
 import org.policyradar.fetch.FetchException;
 import org.policyradar.fetch.FetchResult;
 import org.policyradar.fetch.FetchStateStore;
@@ -35,23 +36,27 @@ public final class SourcePoller {
     static final String FETCH = "radarFetch";
     static final String STARTED = "radarStarted";
     static final String FETCHED_COUNT = "radarFetchedCount";
+    static final String PAGE_VALIDATORS = "radarPageValidators";
+    static final String PAGE_FAILURES = "radarPageFailures";
 
     private final Map<String, SourceConfig> sources;
     private final Fetcher fetcher;
     private final FetchStateStore fetchState;
     private final FeedParser feedParser;
+    private final HtmlSourceReader htmlReader;
     private final ItemFactory itemFactory;
     private final SpoolingIndexer indexer;
     private final PollOutcomes outcomes;
     private final Clock clock;
 
     public SourcePoller(Map<String, SourceConfig> sources, Fetcher fetcher, FetchStateStore fetchState,
-                        FeedParser feedParser, ItemFactory itemFactory, SpoolingIndexer indexer, PollOutcomes outcomes,
+                        FeedParser feedParser, HtmlSourceReader htmlReader, ItemFactory itemFactory, SpoolingIndexer indexer, PollOutcomes outcomes,
                         Clock clock) {
         this.sources = Map.copyOf(sources);
         this.fetcher = fetcher;
         this.fetchState = fetchState;
         this.feedParser = feedParser;
+        this.htmlReader = htmlReader;
         this.itemFactory = itemFactory;
         this.indexer = indexer;
         this.outcomes = outcomes;
@@ -90,6 +95,14 @@ public final class SourcePoller {
     void parse(Exchange exchange) throws FeedParseException {
         SourceConfig source = source(exchange);
         FetchResult fetched = exchange.getProperty(FETCH, FetchResult.class);
+        if (source.kind() == SourceKind.HTML) {
+            HtmlSourceReader.Read read = htmlReader.read(source, fetched);
+            exchange.setProperty(FETCHED_COUNT, read.items().size() + read.failed());
+            exchange.setProperty(PAGE_VALIDATORS, read.validators());
+            exchange.setProperty(PAGE_FAILURES, read.failed());
+            exchange.getMessage().setBody(new ArrayList<>(read.items()));
+            return;
+        }
         ParsedFeed feed = feedParser.parse(source.id(), fetched.body(), fetched.contentType(), source.charset().orElse(null),
                 fetched.finalUri(), fetched.fetched());
         List<RawItem> raw = new ArrayList<>(feed.entries().size());
@@ -122,7 +135,7 @@ public final class SourcePoller {
         @SuppressWarnings("unchecked")
         List<ClassifiedEntry> entries = exchange.getMessage().getBody(List.class);
         List<Item> items = new ArrayList<>();
-        int failed = 0;
+        int failed = exchange.getProperty(PAGE_FAILURES, 0, Integer.class);
         for (ClassifiedEntry e : entries == null ? List.<ClassifiedEntry>of() : entries) {
             if (e instanceof ClassifiedEntry.Ok ok) {
                 items.add(ok.item());
@@ -135,6 +148,11 @@ public final class SourcePoller {
         SpoolingIndexer.Result stored = indexer.store(source.id(), items);
         failed += stored.failed();
         FetchResult fetched = exchange.getProperty(FETCH, FetchResult.class);
+        @SuppressWarnings("unchecked")
+        List<HtmlSourceReader.PageValidators> pages = exchange.getProperty(PAGE_VALIDATORS, List.class);
+        if (pages != null) {
+            pages.forEach(p -> fetchState.put(source.id(), p.uri(), p.validators()));
+        }
         if (failed == 0) {
             fetchState.put(source.id(), source.url(), fetched.validators());
         }

@@ -162,6 +162,60 @@ class RunOnceEndToEndTest {
         assertThat(docsOf("ok-wire")).hasSize(3);
     }
 
+    @Test
+    void anHtmlListingIsFollowedToItsPagesFullTextOnlyOnTheSourcesHost(@TempDir Path dir) throws Exception {
+        server.serve("/zcwj/index.html", LocalHttpServer.Resource.ok("""
+                <html><body><div class="nav"><a href="/">首页</a></div>
+                <ul class="list">
+                  <li><a href="art/1.html">工业和信息化部关于推进5G网络建设的通知</a><span class="date">2026-11-02</span></li>
+                  <li><a href="/zcwj/art/2.html">关于加强数据安全管理的意见</a><span class="date">2026年11月3日</span></li>
+                  <li><a href="https://evil.example/steal">外部链接</a><span class="date">2026-11-03</span></li>
+                  <li>没有链接的条目</li>
+                </ul></body></html>""".getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8"));
+        String page = """
+                <html><head><meta charset="gb2312"><title>%s_中华人民共和国工业和信息化部</title></head><body>
+                <div class="header"><a href="/">首页</a> | <a href="/zcwj">政策文件</a></div>
+                <div class="article"><h1>%s</h1><div class="info">发布时间：%s 来源：工业和信息化部</div>
+                <div id="TRS_Editor"><p>%s</p><p>各省、自治区、直辖市工业和信息化主管部门，要加强组织领导，做好政策宣传和落实工作，确保各项任务按期完成。</p></div></div>
+                <div class="footer">版权所有：工业和信息化部 京ICP备04000001号</div></body></html>""";
+        server.serve("/zcwj/art/1.html", LocalHttpServer.Resource.withEtag(page.formatted("关于推进5G网络建设的通知", "关于推进5G网络建设的通知",
+                "2026-11-02 10:15", "为加快5G网络建设，推动5G基站共建共享，到2027年每万人拥有5G基站数达到38个。").getBytes(StandardCharsets.UTF_8),
+                "text/html", "\"p1\""));
+        server.serve("/zcwj/art/2.html", LocalHttpServer.Resource.withEtag(page.formatted("关于加强数据安全管理的意见", "关于加强数据安全管理的意见",
+                "2026-11-03 09:00", "依据《数据安全法》和《网络安全法》，加强重要数据和个人信息保护，防范网络攻击和数据泄露风险。").getBytes(StandardCharsets.UTF_8),
+                "text/html", "\"p2\""));
+        Files.writeString(dir.resolve("sources.yaml"), """
+                sources:
+                  - id: html-miit
+                    name: MIIT policy documents (test)
+                    region: CN
+                    language: zh
+                    kind: html
+                    url: %s
+                    schedule: 1h
+                    listing: { item: "ul.list li", link: "a", title: "a", date: "span.date" }
+                    follow: true
+                """.formatted(server.uri("/zcwj/index.html")));
+        Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
+                .formatted(TestElasticsearch.url(), dir.resolve("data")));
+        CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(0);
+        Map<String, JsonNode> docs = docsOf("html-miit");
+        assertThat(docs).hasSize(2);
+        JsonNode first = docs.get(server.uri("/zcwj/art/1.html").toString());
+        assertThat(first.path("title").asText()).isEqualTo("关于推进5G网络建设的通知");
+        assertThat(first.path("text").asText()).contains("每万人拥有5G基站数达到38个").doesNotContain("京ICP备").doesNotContain("首页");
+        assertThat(first.path("published").asText()).isEqualTo("2026-11-02T02:15:00Z");
+        assertThat(texts(first.path("topics"))).contains("5g");
+        assertThat(texts(docs.get(server.uri("/zcwj/art/2.html").toString()).path("topics"))).contains("cyber");
+        assertThat(server.requests()).noneMatch(r -> r.path().contains("steal"));
+
+        CliHarness.Result again = CliHarness.run("run", "--once", "--config", dir.toString());
+        assertThat(again.code()).isZero();
+        assertThat(server.requests().stream().filter(r -> r.path().equals("/zcwj/art/1.html")).map(LocalHttpServer.Request::status))
+                .containsExactly(200, 304);
+    }
+
     private static int distinctLinks(String xml) {
         Matcher m = Pattern.compile("<link>\\s*(?:<!\\[CDATA\\[)?\\s*([^<\\]]+?)\\s*(?:]]>)?\\s*</link>").matcher(xml);
         Set<String> links = new java.util.HashSet<>();

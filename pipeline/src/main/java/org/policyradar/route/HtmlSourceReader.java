@@ -1,0 +1,107 @@
+package org.policyradar.route;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.policyradar.config.Region;
+import org.policyradar.config.SourceConfig;
+import org.policyradar.extract.Article;
+import org.policyradar.extract.ArticleExtractor;
+import org.policyradar.extract.HtmlDecoder;
+import org.policyradar.extract.ListingEntry;
+import org.policyradar.extract.ListingParser;
+import org.policyradar.fetch.FetchException;
+import org.policyradar.fetch.FetchResult;
+import org.policyradar.fetch.FetchStateStore;
+import org.policyradar.fetch.Fetcher;
+import org.policyradar.fetch.LinkPolicy;
+import org.policyradar.fetch.Validators;
+import org.policyradar.item.ItemFactory.RawItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads an {@code html} source: the listing page's entries by the source's selectors, and with {@code follow} each
+ * linked page (only where {@link LinkPolicy} allows, robots.txt permitting, conditionally) for its main text.
+ * An unchanged page (304) yields nothing; a page that fails is counted and named, the others go on.
+ */
+public final class HtmlSourceReader {
+    private static final Logger LOG = LoggerFactory.getLogger(HtmlSourceReader.class);
+
+    /** What one listing gave: items, page validators to commit once they are stored, and failed pages. */
+    public record Read(List<RawItem> items, List<PageValidators> validators, int failed) {
+    }
+
+    /** Validators of one followed page. */
+    public record PageValidators(URI uri, Validators validators) {
+    }
+
+    private final Fetcher pageFetcher;
+    private final FetchStateStore fetchState;
+    private final LinkPolicy linkPolicy;
+    private final HtmlDecoder decoder;
+    private final ListingParser listingParser;
+    private final ArticleExtractor extractor;
+
+    public HtmlSourceReader(Fetcher pageFetcher, FetchStateStore fetchState, LinkPolicy linkPolicy, HtmlDecoder decoder,
+                            ListingParser listingParser, ArticleExtractor extractor) {
+        this.pageFetcher = pageFetcher;
+        this.fetchState = fetchState;
+        this.linkPolicy = linkPolicy;
+        this.decoder = decoder;
+        this.listingParser = listingParser;
+        this.extractor = extractor;
+    }
+
+    public Read read(SourceConfig source, FetchResult listingPage) {
+        String html = decoder.decode(listingPage.body(), listingPage.contentType(), source.charset().orElse(null));
+        ZoneId zone = source.region() == Region.CN ? ZoneId.of("Asia/Shanghai") : ZoneOffset.UTC;
+        ListingParser.Listing listing = listingParser.parse(html, listingPage.finalUri().toString(), source.listing().orElseThrow(), zone);
+        List<RawItem> items = new ArrayList<>();
+        List<PageValidators> validators = new ArrayList<>();
+        int failed = 0;
+        for (ListingEntry entry : listing.entries()) {
+            if (!source.follow()) {
+                items.add(new RawItem(entry.url(), entry.title(), null, null,
+                        entry.published() != null ? entry.published() : listingPage.fetched(), entry.published() == null,
+                        listingPage.fetched(), null, null));
+                continue;
+            }
+            URI uri = URI.create(entry.url());
+            Optional<String> refusal = linkPolicy.refusal(source.url(), source.allowHosts(), uri);
+            if (refusal.isPresent()) {
+                failed++;
+                LOG.warn("event=link_refused source={} url={} reason=\"{}\"", source.id(), uri, refusal.get());
+                continue;
+            }
+            try {
+                FetchResult page = pageFetcher.fetch(source.id(), uri, fetchState.get(source.id(), uri));
+                if (page.notModified()) {
+                    continue;
+                }
+                if (!page.finalUri().equals(uri) && linkPolicy.refusal(source.url(), source.allowHosts(), page.finalUri()).isPresent()) {
+                    failed++;
+                    LOG.warn("event=redirect_refused source={} url={} to={}", source.id(), uri, page.finalUri());
+                    continue;
+                }
+                Article article = extractor.extract(decoder.decode(page.body(), page.contentType(), source.charset().orElse(null)),
+                        page.finalUri().toString());
+                var published = article.published() != null ? article.published() : entry.published();
+                items.add(new RawItem(entry.url(), article.title() == null || article.title().isBlank() ? entry.title() : article.title(),
+                        null, article.text(), published != null ? published : page.fetched(), published == null, page.fetched(),
+                        article.lang(), null));
+                validators.add(new PageValidators(uri, page.validators()));
+            } catch (FetchException e) {
+                failed++;
+                LOG.warn("event=page_failed source={} url={} status={} reason=\"{}\"", source.id(), uri, e.status(),
+                        String.valueOf(e.getMessage()).replace('"', '\''));
+            }
+        }
+        LOG.debug("event=listing_read source={} entries={} skipped={} items={} failed={}", source.id(), listing.entries().size(),
+                listing.skipped(), items.size(), failed);
+        return new Read(items, validators, failed);
+    }
+}
