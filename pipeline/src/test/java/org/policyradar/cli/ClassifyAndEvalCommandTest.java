@@ -39,6 +39,27 @@ class ClassifyAndEvalCommandTest {
     }
 
     @Test
+    void extractPrintsOneJsonLinePerInputInOrderAndNamesTheOnesThatFail(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("notice.html");
+        Files.writeString(page, "<html lang=\"zh-CN\"><head><title>关于推进5G网络建设的通知_工信部</title></head><body>"
+                + "<div class=\"nav\"><a href=\"/\">首页</a></div><div class=\"content\"><h1>关于推进5G网络建设的通知</h1>"
+                + "<p>发布时间：2026-11-02 10:15</p><p>为加快5G网络建设，推动5G基站共建共享，到2027年每万人拥有5G基站数达到38个。</p></div></body></html>");
+        CliHarness.Result r = CliHarness.run("extract", page.toString(), dir.resolve("missing.html").toString());
+        assertThat(r.code()).isEqualTo(1);
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        JsonNode ok = new ObjectMapper().readTree(lines[0]);
+        assertThat(ok.path("input").asText()).isEqualTo(page.toString());
+        assertThat(ok.path("title").asText()).isEqualTo("关于推进5G网络建设的通知");
+        assertThat(ok.path("text").asText()).contains("每万人拥有5G基站数达到38个").doesNotContain("首页");
+        assertThat(ok.path("published").asText()).isEqualTo("2026-11-02T02:15:00Z");
+        assertThat(ok.path("lang").asText()).isEqualTo("zh-cn");
+        JsonNode bad = new ObjectMapper().readTree(lines[1]);
+        assertThat(bad.path("input").asText()).endsWith("missing.html");
+        assertThat(bad.path("error").asText()).contains("missing.html");
+    }
+
+    @Test
     void evalPrintsPerTopicFiguresAndFailsBelowTheFloor(@TempDir Path dir) throws Exception {
         Path gold = dir.resolve("gold.jsonl");
         Files.writeString(gold, """
