@@ -18,6 +18,11 @@ public record ElasticsearchSettings(Optional<String> url,
                 Optional.empty());
     }
 
+    /** A cluster at {@code url} without authentication. */
+    public static ElasticsearchSettings at(String url) {
+        return new ElasticsearchSettings(Optional.of(url), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     /** For logs: never the secrets. */
     @Override
     public String toString() {

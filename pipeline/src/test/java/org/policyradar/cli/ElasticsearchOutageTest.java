@@ -68,8 +68,7 @@ class ElasticsearchOutageTest {
     }
 
     private static long count(String url) throws Exception {
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(new ElasticsearchSettings(Optional.of(url), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()), null)) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(url), null)) {
             es.client().indices().refresh(r -> r.index("radar-items"));
             return es.client().count(c -> c.index("radar-items").query(q -> q.term(t -> t.field("source.id").value("outage-wire")))).count();
         }

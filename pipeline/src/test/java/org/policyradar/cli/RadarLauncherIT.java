@@ -67,8 +67,7 @@ class RadarLauncherIT {
             Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
                     .formatted(TestElasticsearch.url(), dir.resolve("data")));
             Process daemon = start(dir.resolve("daemon.out"), "run", "--config", dir.toString());
-            try (ElasticsearchConnection es = ElasticsearchConnection.open(new ElasticsearchSettings(
-                    Optional.of(TestElasticsearch.url()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), null)) {
+            try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
                 ElasticsearchClient client = es.client();
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
                         server.requests().stream().filter(r -> r.path().equals("/daemon.xml")).count() >= 2 && count(client) == 2);
@@ -108,8 +107,7 @@ class RadarLauncherIT {
             Process again = start(dir.resolve("again.out"), "run", "--once", "--config", dir.toString());
             assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
             assertThat(again.exitValue()).as(Files.readString(dir.resolve("again.out.err"))).isZero();
-            try (ElasticsearchConnection es = ElasticsearchConnection.open(new ElasticsearchSettings(
-                    Optional.of(TestElasticsearch.url()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), null)) {
+            try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
                 es.client().indices().refresh(r -> r.index("radar-items"));
                 assertThat(es.client().count(c -> c.index("radar-items")
                         .query(q -> q.term(t -> t.field("source.id").value("kill-wire")))).count()).isEqualTo(300);

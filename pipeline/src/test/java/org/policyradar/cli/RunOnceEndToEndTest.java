@@ -36,8 +36,7 @@ class RunOnceEndToEndTest {
     @BeforeAll
     static void start() throws IOException {
         server = new LocalHttpServer();
-        es = ElasticsearchConnection.open(new ElasticsearchSettings(java.util.Optional.of(TestElasticsearch.url()),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()), null);
+        es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null);
     }
 
     @AfterAll

@@ -43,8 +43,7 @@ class NearDuplicateTest {
 
     @Test
     void aLaterCopyFromAnotherSourceIsMarkedAsDuplicateOfTheFirst() throws Exception {
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(new ElasticsearchSettings(Optional.of(TestElasticsearch.url()),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), null)) {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
             new IndexSetup(es.client()).ensure(List.of(IndexSetup.ITEMS));
             Instant t = Instant.parse("2026-11-02T08:00:00Z");
             Item first = item("nd-xinhua", "https://nd.example/xinhua/1", "工信部：加快5G网络建设", WIRE, t);

@@ -26,8 +26,7 @@ import org.policyradar.testing.TestElasticsearch;
 class SpoolingIndexerTest {
 
     private static ElasticsearchConnection connect(String url) {
-        return ElasticsearchConnection.open(new ElasticsearchSettings(Optional.of(url), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()), null);
+        return ElasticsearchConnection.open(ElasticsearchSettings.at(url), null);
     }
 
     private static Item item(String source, int n) {
