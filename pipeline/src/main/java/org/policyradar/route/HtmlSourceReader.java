@@ -56,6 +56,11 @@ public final class HtmlSourceReader {
         this.extractor = extractor;
     }
 
+    /** Fetches the listing page itself under the same robots.txt rules as the pages it links to. */
+    public FetchResult fetchListing(SourceConfig source, Validators validators) throws FetchException {
+        return pageFetcher.fetch(source.id(), source.url(), validators);
+    }
+
     public Read read(SourceConfig source, FetchResult listingPage) {
         String html = decoder.decode(listingPage.body(), listingPage.contentType(), source.charset().orElse(null));
         ZoneId zone = source.region() == Region.CN ? ZoneId.of("Asia/Shanghai") : ZoneOffset.UTC;

@@ -76,7 +76,9 @@ public final class SourcePoller {
     void fetch(Exchange exchange) throws FetchException {
         SourceConfig source = source(exchange);
         exchange.setProperty(STARTED, clock.instant());
-        FetchResult result = fetcher.fetch(source.id(), source.url(), fetchState.get(source.id(), source.url()));
+        FetchResult result = source.kind() == SourceKind.HTML
+                ? htmlReader.fetchListing(source, fetchState.get(source.id(), source.url()))
+                : fetcher.fetch(source.id(), source.url(), fetchState.get(source.id(), source.url()));
         exchange.setProperty(FETCH, result);
         exchange.getMessage().setBody(result);
     }
