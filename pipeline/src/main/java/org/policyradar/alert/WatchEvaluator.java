@@ -66,8 +66,14 @@ public final class WatchEvaluator {
         Set<String> seen = new HashSet<>(store.itemsAlerted(watch.id(), from.minus(Duration.ofDays(2))));
         SearchResponse<Item> r;
         try {
-            r = client.search(s -> s.index(itemsAlias).size(MAX_ITEMS + seen.size())
-                    .query(q -> q.bool(b -> filters(b, watch, from, now)))
+            r = client.search(s -> s.index(itemsAlias).size(MAX_ITEMS)
+                    .query(q -> q.bool(b -> {
+                        filters(b, watch, from, now);
+                        if (!seen.isEmpty()) {
+                            b.mustNot(n -> n.ids(i -> i.values(List.copyOf(seen))));
+                        }
+                        return b;
+                    }))
                     .sort(o -> o.field(f -> f.field("fetched").order(SortOrder.Asc)))
                     .trackTotalHits(t -> t.enabled(true)), Item.class);
         } catch (IOException e) {
@@ -75,11 +81,11 @@ public final class WatchEvaluator {
         }
         List<Item> fresh = new ArrayList<>();
         for (Hit<Item> h : r.hits().hits()) {
-            if (h.source() != null && !seen.contains(h.id()) && fresh.size() < MAX_ITEMS) {
+            if (h.source() != null && !seen.contains(h.id())) {
                 fresh.add(h.source());
             }
         }
-        long total = r.hits().total() == null ? fresh.size() : Math.max(fresh.size(), r.hits().total().value() - seen.size());
+        long total = r.hits().total() == null ? fresh.size() : Math.max(fresh.size(), r.hits().total().value());
         Optional<Alert> alert = Optional.empty();
         if (!fresh.isEmpty()) {
             List<String> ids = fresh.stream().map(Item::id).sorted().toList();
