@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import org.policyradar.alert.AlertEngine;
+import org.policyradar.alert.AlertsConfig;
+import org.policyradar.alert.AlertsConfigLoader;
 import org.policyradar.config.RadarConfig;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.health.SourceHealthStore;
@@ -74,6 +77,8 @@ final class RunCommand implements Callable<Integer> {
         Duration drain = Durations.parse("--drain-timeout", drainTimeout);
         try (Services services = new Services(config.dir, environment)) {
             RadarConfig cfg = services.config();
+            // Validated before anything is fetched: a broken alerts.yaml stops the run with file, key and fix.
+            AlertsConfig alertsConfig = new AlertsConfigLoader(environment.env()).loadFromDirectory(cfg.configDir());
             var classifier = services.classifier();
             var es = services.elasticsearchUnchecked();
             PollOutcomes outcomes = new PollOutcomes();
@@ -100,6 +105,9 @@ final class RunCommand implements Callable<Integer> {
                 List<PollOutcome> results = ingestion.runOnce();
                 printSummary(out, results);
                 int waiting = spool.pendingCount();
+                if (waiting == 0) {
+                    evaluateAlerts(new AlertEngine(es.client(), alertsConfig), out);
+                }
                 if (waiting > 0) {
                     out.printf("spool: %d batch(es) not yet taken by Elasticsearch are kept in %s and replayed by the next run%n",
                             waiting, services.dataDir().resolve("spool"));
@@ -110,9 +118,28 @@ final class RunCommand implements Callable<Integer> {
             CountDownLatch stop = new CountDownLatch(1);
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
             Signal.handle(new Signal("INT"), s -> stop.countDown());
-            ingestion.runUntil(stop, drain);
+            AlertEngine alerts = new AlertEngine(es.client(), alertsConfig);
+            ingestion.runUntil(stop, drain, () -> evaluateAlerts(alerts, null), Duration.ofMinutes(5));
             printSummary(out, outcomes.all());
             return 0;
+        }
+    }
+
+    /** Alerts are evaluated after a pass; a failure is reported and never fails the ingestion that already happened. */
+    private void evaluateAlerts(AlertEngine engine, PrintWriter out) {
+        try {
+            engine.ensureIndices();
+            AlertEngine.Result r = engine.evaluate(environment.clock().instant());
+            if (out != null) {
+                out.printf("alerts: raised=%d delivered=%d delivery_failures=%d%n", r.raised().size(), r.delivered(), r.deliveryFailures());
+                out.flush();
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(RunCommand.class).warn("event=alerts_failed reason=\"{}\"", e.toString());
+            if (out != null) {
+                out.println("alerts: not evaluated: " + e.getMessage());
+                out.flush();
+            }
         }
     }
 

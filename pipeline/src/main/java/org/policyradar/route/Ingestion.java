@@ -88,6 +88,11 @@ public final class Ingestion {
      * ones finish (bounded by {@code drainTimeout}).
      */
     public void runUntil(CountDownLatch stop, Duration drainTimeout) throws Exception {
+        runUntil(stop, drainTimeout, () -> { }, Duration.ofMinutes(5));
+    }
+
+    /** As {@link #runUntil(CountDownLatch, Duration)}, also running {@code periodic} (alert evaluation) every {@code period}. */
+    public void runUntil(CountDownLatch stop, Duration drainTimeout, Runnable periodic, Duration period) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getShutdownStrategy().setTimeout(drainTimeout.toSeconds());
             camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
@@ -98,6 +103,8 @@ public final class Ingestion {
                     // Replays what Elasticsearch could not take while it was down, restarting or rejecting.
                     from("quartz:radar/spool-replay?stateful=true&trigger.repeatInterval=30000&trigger.repeatCount=-1")
                             .routeId("spool-replay").process(e -> indexer.replay());
+                    from("quartz:radar/alerts?stateful=true&trigger.repeatInterval=" + period.toMillis() + "&trigger.repeatCount=-1")
+                            .routeId("alerts").process(e -> periodic.run());
                 }
             });
             camel.start();

@@ -1,0 +1,77 @@
+package org.policyradar.alert;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import org.policyradar.item.Item;
+
+/** Builds alert documents: text, Kibana link and one pending delivery per configured channel. */
+public final class AlertFactory {
+    private final AlertsConfig config;
+
+    public AlertFactory(AlertsConfig config) {
+        this.config = config;
+    }
+
+    Alert watch(AlertsConfig.Watch watch, String key, Instant now, List<Item> items, int total, Instant from, Instant to) {
+        String title = "Watch '" + watch.id() + "': " + total + " new item" + (total == 1 ? "" : "s");
+        String summary = "New matches for " + watch.query();
+        return new Alert(key, Alert.WATCH, now, key, null, watch.id(), regionOf(watch.regions()), title, summary, from, to,
+                (double) total, null, null, total, items.stream().map(AlertFactory::item).toList(),
+                kibana(watch.query(), from, to), pendingDeliveries(), config.channels().isEmpty());
+    }
+
+    Alert spike(String topic, String key, Instant now, SpikeDetector.Measure m, List<Item> top) {
+        String title = String.format(Locale.ROOT, "Spike in topic '%s': %d items in the last %s (usually %.1f)", topic,
+                (long) m.observed(), human(m.windowEnd().getEpochSecond() - m.windowStart().getEpochSecond()), m.expected());
+        String summary = String.format(Locale.ROOT, "%d items from %d sources between %s and %s; baseline median %.1f over %d days; "
+                        + "robust z-score %.1f", (long) m.observed(), m.sources(), m.windowStart().atOffset(ZoneOffset.UTC),
+                m.windowEnd().atOffset(ZoneOffset.UTC), m.expected(), m.baselineDays(), m.score());
+        return new Alert(key, Alert.SPIKE, now, key, topic, null, null, title, summary, m.windowStart(), m.windowEnd(),
+                m.observed(), m.expected(), m.score(), (int) m.observed(), top.stream().map(AlertFactory::item).toList(),
+                kibana("topics:\"" + topic + "\"", m.windowStart(), m.windowEnd()), pendingDeliveries(), config.channels().isEmpty());
+    }
+
+    /** A message sent by {@code radar alerts test}; never stored. */
+    Alert test(Instant now) {
+        String key = "test:" + now.toEpochMilli();
+        return new Alert(key, "test", now, key, null, null, null, "Test message",
+                "PolicyRadar can deliver alerts to this channel.", null, null, null, null, null, 0, List.of(),
+                config.kibanaUrl().orElse(null), List.of(), false);
+    }
+
+    List<Alert.Delivery> pendingDeliveries() {
+        return config.channels().stream()
+                .map(c -> new Alert.Delivery(c.id(), recipient(c), Alert.Delivery.PENDING, 0, null, null, null)).toList();
+    }
+
+    /** Who a channel reaches, without secrets (webhook URLs carry tokens in their path). */
+    static String recipient(AlertsConfig.Channel c) {
+        return switch (c) {
+            case AlertsConfig.Webhook w -> URI.create(w.url()).getHost();
+            case AlertsConfig.Email e -> String.join(",", e.to());
+        };
+    }
+
+    private String kibana(String query, Instant from, Instant to) {
+        return config.kibanaUrl().map(base -> base.replaceAll("/+$", "") + "/app/discover#/?_g=(time:(from:'" + from
+                + "',to:'" + to + "'))&_a=(query:(language:lucene,query:'"
+                + URLEncoder.encode(query.replace("'", "!'"), StandardCharsets.UTF_8).replace("+", "%20") + "'))").orElse(null);
+    }
+
+    private static Alert.AlertItem item(Item i) {
+        return new Alert.AlertItem(i.id(), i.url(), i.title(), i.published(), i.source() == null ? null : i.source().id());
+    }
+
+    private static String regionOf(List<String> regions) {
+        return regions.size() == 1 ? regions.get(0) : null;
+    }
+
+    private static String human(long seconds) {
+        return seconds % 86400 == 0 ? seconds / 86400 + "d" : seconds % 3600 == 0 ? seconds / 3600 + "h" : seconds / 60 + "m";
+    }
+}

@@ -1,0 +1,171 @@
+package org.policyradar.alert;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.DateRangeExpression;
+import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
+import co.elastic.clients.elasticsearch._types.aggregations.RangeBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.policyradar.item.Item;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Topic spikes. For each topic with enough items from enough sources in the recent window ({@code [now-window, now)}
+ * by {@code published}), the window's count is compared with the counts of the same window shifted back by 1..N days
+ * (a date_range aggregation: daily buckets aligned on {@code now}, so today's partial day is never compared with
+ * full days). Score = robust z = (observed - median) / max(1.4826·MAD, √max(median,1)); the √ floor is the Poisson
+ * noise of small counts, so a flat or sparse series does not make every bump a spike.
+ */
+public final class SpikeDetector {
+    private static final Logger LOG = LoggerFactory.getLogger(SpikeDetector.class);
+    private static final int TOP_ITEMS = 10;
+
+    /** One topic's window measured against its baseline. */
+    public record Measure(String topic, Instant windowStart, Instant windowEnd, double observed, long sources,
+                          double expected, double score, int baselineDays) {
+    }
+
+    private final ElasticsearchClient client;
+    private final String itemsAlias;
+    private final AlertStore store;
+    private final AlertFactory factory;
+
+    public SpikeDetector(ElasticsearchClient client, String itemsAlias, AlertStore store, AlertFactory factory) {
+        this.client = client;
+        this.itemsAlias = itemsAlias;
+        this.store = store;
+        this.factory = factory;
+    }
+
+    public List<Alert> evaluate(AlertsConfig config, Instant now) {
+        List<Alert> raised = new ArrayList<>();
+        Duration widest = config.spike().window();
+        for (AlertsConfig.Spike s : config.spikeOverrides().values()) {
+            widest = s.window().compareTo(widest) > 0 ? s.window() : widest;
+        }
+        for (String topic : candidates(now.minus(widest), now, config)) {
+            AlertsConfig.Spike settings = config.spikeFor(topic);
+            Measure m = measure(topic, settings, now);
+            if (m.observed() < settings.minCount() || m.sources() < settings.minSources() || m.score() < settings.threshold()) {
+                continue;
+            }
+            if (store.spikeRaisedSince(topic, now.minus(settings.cooldown()))) {
+                LOG.debug("event=spike_cooldown topic={}", topic);
+                continue;
+            }
+            String key = "spike:" + topic + ":" + now.atOffset(ZoneOffset.UTC).toLocalDate();
+            Alert a = factory.spike(topic, key, now, m, topItems(topic, m.windowStart(), now));
+            if (store.raise(a)) {
+                LOG.info("event=alert_raised type=spike topic={} observed={} expected={} score={}", topic, m.observed(),
+                        m.expected(), m.score());
+                raised.add(a);
+            }
+        }
+        return raised;
+    }
+
+    /** Topics with at least the smallest configured min_count and min_sources in the widest window. */
+    private List<String> candidates(Instant from, Instant to, AlertsConfig config) {
+        int minCount = config.spike().minCount();
+        int minSources = config.spike().minSources();
+        for (AlertsConfig.Spike s : config.spikeOverrides().values()) {
+            minCount = Math.min(minCount, s.minCount());
+            minSources = Math.min(minSources, s.minSources());
+        }
+        int mc = minCount;
+        long ms = minSources;
+        try {
+            SearchResponse<Void> r = client.search(s -> s.index(itemsAlias).size(0)
+                    .query(q -> q.range(x -> x.untyped(d -> d.field("published").gte(JsonData.of(from.toString())).lt(JsonData.of(to.toString())))))
+                    .aggregations("topics", a -> a.terms(t -> t.field("topics").size(2000).minDocCount(mc))
+                            .aggregations("sources", c -> c.cardinality(x -> x.field("source.id")))), Void.class);
+            List<String> out = new ArrayList<>();
+            for (StringTermsBucket b : r.aggregations().get("topics").sterms().buckets().array()) {
+                if (b.aggregations().get("sources").cardinality().value() >= ms) {
+                    out.add(b.key().stringValue());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("spike candidates: search failed", e);
+        }
+    }
+
+    Measure measure(String topic, AlertsConfig.Spike s, Instant now) {
+        Duration window = s.window();
+        int days = s.baselineDays();
+        List<DateRangeExpression> ranges = new ArrayList<>();
+        for (int k = 0; k <= days; k++) {
+            Instant end = now.minus(Duration.ofDays(k));
+            Instant start = end.minus(window);
+            String key = "d" + k;
+            ranges.add(DateRangeExpression.of(r -> r.key(key).from(FieldDateMath.of(f -> f.expr(start.toString())))
+                    .to(FieldDateMath.of(f -> f.expr(end.toString())))));
+        }
+        Instant earliest = now.minus(Duration.ofDays(days)).minus(window);
+        try {
+            SearchResponse<Void> r = client.search(x -> x.index(itemsAlias).size(0)
+                    .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("topics").value(topic)))
+                            .filter(f -> f.range(g -> g.untyped(d -> d.field("published").gte(JsonData.of(earliest.toString()))
+                                    .lt(JsonData.of(now.toString())))))))
+                    .aggregations("windows", Aggregation.of(a -> a.dateRange(d -> d.field("published").ranges(ranges))
+                            .aggregations("sources", c -> c.cardinality(y -> y.field("source.id"))))), Void.class);
+            Map<String, RangeBucket> byKey = new HashMap<>();
+            for (RangeBucket b : r.aggregations().get("windows").dateRange().buckets().array()) {
+                byKey.put(b.key(), b);
+            }
+            double observed = byKey.get("d0").docCount();
+            long sources = byKey.get("d0").aggregations().get("sources").cardinality().value();
+            double[] baseline = new double[days];
+            for (int k = 1; k <= days; k++) {
+                baseline[k - 1] = Optional.ofNullable(byKey.get("d" + k)).map(RangeBucket::docCount).orElse(0L);
+            }
+            double median = median(baseline);
+            double[] dev = Arrays.stream(baseline).map(v -> Math.abs(v - median)).toArray();
+            double sigma = Math.max(1.4826 * median(dev), Math.sqrt(Math.max(median, 1.0)));
+            double score = (observed - median) / sigma;
+            return new Measure(topic, now.minus(window), now, observed, sources, median, score, days);
+        } catch (IOException e) {
+            throw new UncheckedIOException("spike " + topic + ": search failed", e);
+        }
+    }
+
+    private List<Item> topItems(String topic, Instant from, Instant to) {
+        try {
+            SearchResponse<Item> r = client.search(x -> x.index(itemsAlias).size(TOP_ITEMS)
+                    .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("topics").value(topic)))
+                            .filter(f -> f.range(g -> g.untyped(d -> d.field("published").gte(JsonData.of(from.toString()))
+                                    .lt(JsonData.of(to.toString())))))))
+                    .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc))), Item.class);
+            return r.hits().hits().stream().map(Hit::source).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return 0;
+        }
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+    }
+}
