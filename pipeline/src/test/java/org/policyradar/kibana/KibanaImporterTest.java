@@ -97,6 +97,25 @@ class KibanaImporterTest {
     }
 
     @Test
+    void importCommandReportsTheCountAndExitsOneOnErrors() throws Exception {
+        answer = "{\"success\":true,\"successCount\":40}";
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = KibanaValidatorTest.radar(Map.of("RADAR_KIBANA_URL", url()), out, "kibana", "import", "--space", "s1",
+                "--file", KibanaValidatorTest.SHIPPED.toString());
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("40 object(s) imported");
+        assertThat(recorded.get().path()).isEqualTo("/s/s1/api/saved_objects/_import");
+        assertThat(recorded.get().auth()).isNull();
+
+        answer = "{\"success\":false,\"successCount\":0,\"errors\":[{\"id\":\"radar-items\",\"type\":\"index-pattern\","
+                + "\"title\":\"radar-items\",\"error\":{\"type\":\"conflict\"}}]}";
+        java.io.StringWriter failed = new java.io.StringWriter();
+        assertThat(KibanaValidatorTest.radar(Map.of(), failed, "kibana", "import", "--url", url(),
+                "--file", KibanaValidatorTest.SHIPPED.toString())).isEqualTo(1);
+        assertThat(failed.toString()).contains("FAIL index-pattern radar-items (radar-items): conflict");
+    }
+
+    @Test
     void defaultsToLocalKibana() {
         assertThat(KibanaImporter.Target.fromEnv(Map.of(), null, null).url()).isEqualTo("http://127.0.0.1:5601");
         assertThat(List.of(KibanaImporter.DEFAULT_URL)).containsExactly("http://127.0.0.1:5601");

@@ -149,6 +149,30 @@ class KibanaValidatorTest {
         assertThat(report.problems()).extracting(KibanaValidator.Problem::id).contains("radar-versions", "lens-versions-per-source");
     }
 
+    static final Path CONFIG = Path.of("..", "config");
+
+    static int radar(Map<String, String> env, java.io.StringWriter out, String... args) {
+        return org.policyradar.cli.RadarCli.execute(args, org.policyradar.cli.CliEnvironment.system().withEnv(env),
+                new java.io.PrintWriter(out), new java.io.PrintWriter(out));
+    }
+
+    @Test
+    void validateCommandExitsZeroOnTheShippedFileAndOneWithPerObjectErrors(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Map<String, String> env = Map.of("RADAR_ES_URL", TestElasticsearch.url(), "RADAR_DATA_DIR", dir.toString());
+        java.io.StringWriter ok = new java.io.StringWriter();
+        assertThat(radar(env, ok, "kibana", "validate", "--require-data", "--config", CONFIG.toString(),
+                "--file", SHIPPED.toString())).as(ok.toString()).isZero();
+        assertThat(ok.toString()).contains("0 problem(s)", "data lens lens-top-actors", "OK");
+        Path broken = dir.resolve("broken.ndjson");
+        Files.writeString(broken, shipped().replace("\"sourceField\":\"entities\"", "\"sourceField\":\"actors\"")
+                .replace("\"id\":\"lens-top-sources\",\"name\":", "\"id\":\"lens-gone\",\"name\":"));
+        java.io.StringWriter bad = new java.io.StringWriter();
+        assertThat(radar(env, bad, "kibana", "validate", "--config", CONFIG.toString(), "--file", broken.toString())).isEqualTo(1);
+        assertThat(bad.toString()).contains("FAIL lens lens-top-actors", "'actors' does not exist", "FAIL dashboard dashboard-overview",
+                "lens-gone", "FAILED");
+    }
+
     @Test
     void kqlIsTranslatedForTheAggregationCheck() {
         assertThat(KibanaValidator.kqlToLucene("topics : \"5g\" and consecutive_failures > 0"))
