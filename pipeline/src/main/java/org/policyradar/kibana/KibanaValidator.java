@@ -201,7 +201,7 @@ public final class KibanaValidator {
     }
 
     private enum Use {
-        ANY, TERMS, DATE, NUMERIC_OR_DATE, SORT
+        ANY, TERMS, DATE, NUMERIC, NUMERIC_OR_DATE, SORT
     }
 
     private static boolean fits(Use use, String type) {
@@ -210,6 +210,7 @@ public final class KibanaValidator {
             case TERMS -> type.equals("keyword") || type.equals("constant_keyword") || type.equals("boolean")
                     || type.equals("ip") || NUMERIC.contains(type);
             case DATE -> type.equals("date") || type.equals("date_nanos");
+            case NUMERIC -> NUMERIC.contains(type);
             case NUMERIC_OR_DATE -> NUMERIC.contains(type) || type.equals("date") || type.equals("date_nanos");
             case SORT -> fits(Use.TERMS, type) || fits(Use.DATE, type);
         };
@@ -227,6 +228,7 @@ public final class KibanaValidator {
                     + switch (use) {
                         case TERMS -> "needs keyword, boolean or numeric";
                         case DATE -> "needs date";
+                        case NUMERIC -> "needs numeric";
                         case NUMERIC_OR_DATE -> "needs numeric or date";
                         case SORT -> "needs keyword, boolean, numeric or date";
                         case ANY -> "";
@@ -320,7 +322,7 @@ public final class KibanaValidator {
                     case "count" -> metricCols.add(colId);
                     case "max", "min", "sum", "average", "median" -> {
                         checkField(c, mapping.get(), index, field, cw, op.equals("max") || op.equals("min") ? Use.NUMERIC_OR_DATE
-                                : Use.NUMERIC_OR_DATE);
+                                : Use.NUMERIC);
                         metricCols.add(colId);
                     }
                     case "unique_count", "last_value" -> { checkField(c, mapping.get(), index, field, cw, Use.SORT); metricCols.add(colId); }
