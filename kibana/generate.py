@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Generates policyradar.ndjson (Kibana 9.x saved objects). Run: python3 kibana/generate.py > kibana/policyradar.ndjson"""
+import json
+
+CORE = "8.8.0"
+MIG = {"index-pattern": "8.0.0", "lens": "8.9.0", "search": "8.0.0", "dashboard": "8.9.0"}
+objects = []
+
+
+def obj(type_, id_, attributes, references):
+    objects.append({"id": id_, "type": type_, "attributes": attributes, "references": references,
+                    "coreMigrationVersion": CORE, "typeMigrationVersion": MIG[type_], "managed": False})
+
+
+def data_view(id_, time_field, name):
+    obj("index-pattern", id_, {"title": id_, "timeFieldName": time_field, "name": name,
+                                "fieldAttrs": "{}", "fieldFormatMap": "{}", "fields": "[]",
+                                "runtimeFieldMap": "{}", "sourceFilters": "[]", "typeMeta": "{}",
+                                "allowNoIndex": True}, [])
+
+
+data_view("radar-items", "published", "PolicyRadar items")
+data_view("radar-alerts", "created", "PolicyRadar alerts")
+data_view("radar-sources", "last_attempt", "PolicyRadar source health")
+data_view("radar-versions", "fetched", "PolicyRadar page versions")
+
+
+def date_col(field, label=None):
+    return {"label": label or field, "dataType": "date", "operationType": "date_histogram", "sourceField": field,
+            "isBucketed": True, "scale": "interval", "params": {"interval": "auto", "includeEmptyRows": True, "dropPartials": False}}
+
+
+def terms_col(field, order_by, size=10, label=None, data_type="string"):
+    return {"label": label or ("Top values of " + field), "dataType": data_type, "operationType": "terms", "sourceField": field,
+            "isBucketed": True, "scale": "ordinal",
+            "params": {"size": size, "orderBy": {"type": "column", "columnId": order_by}, "orderDirection": "desc",
+                       "otherBucket": True, "missingBucket": False, "parentFormat": {"id": "terms"}}}
+
+
+def count_col(label="Count"):
+    return {"label": label, "dataType": "number", "operationType": "count", "sourceField": "___records___",
+            "isBucketed": False, "scale": "ratio", "params": {"emptyAsNull": True}}
+
+
+def max_col(field, label, data_type="date"):
+    return {"label": label, "dataType": data_type, "operationType": "max", "sourceField": field,
+            "isBucketed": False, "scale": "ratio" if data_type == "number" else "interval", "params": {"emptyAsNull": True}}
+
+
+def lens(id_, title, data_view_id, kind, columns, query="", description="", series="bar_stacked"):
+    """columns: list of (columnId, column); bucket columns first, in nesting order."""
+    layer = "layer-" + id_.removeprefix("lens-")
+    cols = dict(columns)
+    order = [c for c, _ in columns]
+    buckets = [c for c, v in columns if v["isBucketed"]]
+    metrics = [c for c, v in columns if not v["isBucketed"]]
+    if kind == "lnsXY":
+        x = next((c for c in buckets if cols[c]["operationType"] == "date_histogram"), buckets[0])
+        split = [c for c in buckets if c != x]
+        layer_vis = {"layerId": layer, "layerType": "data", "seriesType": series, "xAccessor": x, "accessors": metrics}
+        if split:
+            layer_vis["splitAccessor"] = split[0]
+        vis = {"legend": {"isVisible": True, "position": "right"}, "valueLabels": "hide", "preferredSeriesType": series,
+               "layers": [layer_vis]}
+    elif kind == "lnsDatatable":
+        vis = {"layerId": layer, "layerType": "data", "columns": [{"columnId": c} for c in order]}
+    elif kind == "lnsMetric":
+        vis = {"layerId": layer, "layerType": "data", "metricAccessor": metrics[0]}
+    else:
+        raise ValueError(kind)
+    attributes = {
+        "title": title, "description": description, "visualizationType": kind,
+        "state": {
+            "visualization": vis,
+            "query": {"query": query, "language": "kuery"},
+            "filters": [],
+            "datasourceStates": {"formBased": {"layers": {layer: {"columns": cols, "columnOrder": order, "incompleteColumns": {}}}}},
+            "internalReferences": [], "adHocDataViews": {},
+        },
+    }
+    obj("lens", id_, attributes, [{"type": "index-pattern", "id": data_view_id, "name": "indexpattern-datasource-layer-" + layer}])
+    return id_
+
+
+def saved_search(id_, title, data_view_id, columns, sort_field, query="", description=""):
+    source = {"query": {"query": query, "language": "kuery"}, "filter": [],
+              "indexRefName": "kibanaSavedObjectMeta.searchSourceJSON.index"}
+    obj("search", id_, {"title": title, "description": description, "columns": columns, "sort": [[sort_field, "desc"]],
+                        "grid": {}, "hideChart": False, "isTextBasedQuery": False,
+                        "kibanaSavedObjectMeta": {"searchSourceJSON": json.dumps(source)}},
+        [{"type": "index-pattern", "id": data_view_id, "name": "kibanaSavedObjectMeta.searchSourceJSON.index"}])
+    return id_
+
+
+def dashboard(id_, title, description, panels, time_from="now-30d"):
+    """panels: list of (type, id, w, h)."""
+    panels_json, refs = [], []
+    x = y = row_h = 0
+    for n, (ptype, pid, w, h) in enumerate(panels, start=1):
+        if x + w > 48:
+            x, y, row_h = 0, y + row_h, 0
+        index = "p%d" % n
+        panels_json.append({"type": ptype, "panelIndex": index, "gridData": {"x": x, "y": y, "w": w, "h": h, "i": index},
+                            "embeddableConfig": {"enhancements": {}}, "panelRefName": "panel_%d" % n})
+        refs.append({"type": ptype, "id": pid, "name": "%s:panel_%d" % (index, n)})
+        x += w
+        row_h = max(row_h, h)
+    obj("dashboard", id_, {"title": title, "description": description, "panelsJSON": json.dumps(panels_json),
+                           "optionsJSON": json.dumps({"useMargins": True, "syncColors": False, "syncCursor": True,
+                                                      "syncTooltips": False, "hidePanelTitles": False}),
+                           "timeRestore": True, "timeFrom": time_from, "timeTo": "now",
+                           "refreshInterval": {"pause": True, "value": 60000},
+                           "kibanaSavedObjectMeta": {"searchSourceJSON": json.dumps({"query": {"query": "", "language": "kuery"}, "filter": []})}},
+        refs)
+
+
+TOPICS = ["5g", "ai", "blockchain", "quantum", "social-credit", "cyber"]
+REGIONS = ["CN", "EU"]
+ITEM_COLUMNS = ["title", "source.name", "source.region", "topics", "entities", "url"]
+
+# Overview
+overview = [
+    ("lens", lens("lens-items-total", "Items", "radar-items", "lnsMetric", [("count", count_col("Items"))]), 12, 8),
+    ("lens", lens("lens-items-over-time-by-topic", "Items over time by topic", "radar-items", "lnsXY",
+                  [("date", date_col("published", "Published")), ("topic", terms_col("topics", "count", 10, "Topic")),
+                   ("count", count_col("Items"))]), 36, 14),
+    ("lens", lens("lens-items-by-region", "Items by region", "radar-items", "lnsXY",
+                  [("region", terms_col("source.region", "count", 10, "Region")), ("count", count_col("Items"))], series="bar"), 16, 14),
+    ("lens", lens("lens-top-sources", "Top sources", "radar-items", "lnsDatatable",
+                  [("source", terms_col("source.name", "count", 20, "Source")), ("count", count_col("Items"))]), 16, 14),
+    ("lens", lens("lens-top-actors", "Top actors", "radar-items", "lnsDatatable",
+                  [("actor", terms_col("entities", "count", 20, "Actor")), ("count", count_col("Items"))]), 16, 14),
+    ("search", saved_search("search-latest-items", "Latest items", "radar-items", ITEM_COLUMNS, "published"), 48, 16),
+]
+dashboard("dashboard-overview", "PolicyRadar: Overview",
+          "How many items, on which topics and from which regions over time; which sources and actors dominate; the latest items.",
+          overview)
+
+# Saved searches per topic and region
+for t in TOPICS:
+    saved_search("search-topic-" + t, "Items: topic " + t, "radar-items", ITEM_COLUMNS, "published", 'topics : "%s"' % t)
+for r in REGIONS:
+    saved_search("search-region-" + r.lower(), "Items: region " + r, "radar-items", ITEM_COLUMNS, "published",
+                 'source.region : "%s"' % r)
+
+# Topic trends
+trends = []
+for t in TOPICS:
+    trends.append(("lens", lens("lens-topic-trend-" + t, "Topic %s: items over time by region" % t, "radar-items", "lnsXY",
+                                [("date", date_col("published", "Published")), ("region", terms_col("source.region", "count", 5, "Region")),
+                                 ("count", count_col("Items"))], query='topics : "%s"' % t), 24, 12))
+dashboard("dashboard-topic-trends", "PolicyRadar: Topic trends",
+          "For each topic, how many items appear over time and from which region (CN vs EU).", trends, "now-90d")
+
+# Policy-plan adjustments (tracked pages, radar-versions)
+plan = [
+    ("lens", lens("lens-versions-per-source", "Page versions per source", "radar-versions", "lnsXY",
+                  [("source", terms_col("source.name", "count", 20, "Source")), ("count", count_col("Versions"))], series="bar"), 24, 14),
+    ("lens", lens("lens-changed-documents-over-time", "Changed documents over time", "radar-versions", "lnsXY",
+                  [("date", date_col("fetched", "Fetched")), ("source", terms_col("source.name", "count", 10, "Source")),
+                   ("count", count_col("Changed versions"))], query="changed : true"), 24, 14),
+    ("lens", lens("lens-changed-documents", "Changed documents", "radar-versions", "lnsDatatable",
+                  [("doc", terms_col("title.raw", "count", 50, "Document")), ("source", terms_col("source.name", "count", 5, "Source")),
+                   ("count", count_col("Changes")), ("last", max_col("fetched", "Last changed"))], query="changed : true"), 48, 14),
+    ("search", saved_search("search-changed-documents", "Changed documents: versions", "radar-versions",
+                            ["title", "source.name", "version", "words_added", "words_removed", "change_summary", "url"],
+                            "fetched", "changed : true"), 48, 16),
+]
+dashboard("dashboard-plan-adjustments", "PolicyRadar: Policy-plan adjustments",
+          "Which tracked policy pages changed, when, from which source, and what the change was.", plan, "now-1y")
+
+# Alerts
+alerts = [
+    ("lens", lens("lens-alerts-over-time-by-type", "Alerts over time by type", "radar-alerts", "lnsXY",
+                  [("date", date_col("created", "Created")), ("type", terms_col("type", "count", 10, "Alert type")),
+                   ("count", count_col("Alerts"))]), 32, 14),
+    ("lens", lens("lens-alerts-by-topic", "Alerts by topic", "radar-alerts", "lnsDatatable",
+                  [("topic", terms_col("topic", "count", 20, "Topic")), ("count", count_col("Alerts"))]), 16, 14),
+    ("search", saved_search("search-latest-alerts", "Latest alerts", "radar-alerts",
+                            ["type", "title", "topic", "region", "score", "items_count", "delivered"], "created"), 48, 16),
+]
+dashboard("dashboard-alerts", "PolicyRadar: Alerts", "Which alerts fired, of what type, when and about what; the latest ones.", alerts)
+
+# Source health
+health = [
+    ("lens", lens("lens-sources-by-state", "Sources by state", "radar-sources", "lnsXY",
+                  [("state", terms_col("state", "count", 10, "State")), ("count", count_col("Sources"))], series="bar"), 16, 12),
+    ("lens", lens("lens-source-last-success", "Last success per source", "radar-sources", "lnsDatatable",
+                  [("source", terms_col("source.id", "count", 200, "Source")), ("state", terms_col("state", "count", 5, "State")),
+                   ("count", count_col("Documents")), ("success", max_col("last_success", "Last success")),
+                   ("failures", max_col("consecutive_failures", "Consecutive failures", "number"))]), 32, 12),
+    ("lens", lens("lens-source-errors", "Failing sources and their errors", "radar-sources", "lnsDatatable",
+                  [("source", terms_col("source.id", "count", 200, "Source")), ("error", terms_col("last_error.raw", "count", 3, "Last error")),
+                   ("count", count_col("Documents")), ("at", max_col("last_error_at", "Error at"))],
+                  query="consecutive_failures > 0"), 48, 12),
+    ("search", saved_search("search-source-health", "Source health", "radar-sources",
+                            ["source.id", "state", "last_attempt", "last_success", "last_status", "consecutive_failures", "last_error"],
+                            "last_attempt"), 48, 16),
+]
+dashboard("dashboard-source-health", "PolicyRadar: Source health",
+          "Which sources are ok, failing or stale; when each last succeeded; which errors failing sources report.", health, "now-7d")
+
+for o in objects:
+    print(json.dumps(o, ensure_ascii=False, separators=(",", ":")))

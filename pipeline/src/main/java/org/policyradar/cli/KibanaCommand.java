@@ -1,0 +1,137 @@
+package org.policyradar.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.policyradar.index.ElasticsearchConnection;
+import org.policyradar.kibana.KibanaImporter;
+import org.policyradar.kibana.KibanaValidator;
+import org.policyradar.kibana.SavedObjects;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code radar kibana}: the shipped Kibana data views, visualizations, saved searches and dashboards. */
+@Command(name = "kibana", mixinStandardHelpOptions = true,
+        description = "Validate the Kibana saved objects (kibana/policyradar.ndjson) against Elasticsearch, or import them into Kibana.",
+        subcommands = {KibanaCommand.Validate.class, KibanaCommand.Import.class})
+final class KibanaCommand implements Runnable {
+    static final String DEFAULT_FILE = "kibana/policyradar.ndjson";
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static Path existing(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("no saved-objects file at " + file + " (give it with --file)");
+        }
+        return file;
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check every object: JSON, required attributes, references, fields against the live mapping "
+                    + "(types fitting their use), and run each Lens layer's aggregation. Exit 1 on any problem.")
+    static final class Validate implements Callable<Integer> {
+        private final CliEnvironment environment;
+
+        Validate(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Mixin
+        ConfigOption config;
+
+        @Option(names = "--file", paramLabel = "NDJSON", defaultValue = DEFAULT_FILE,
+                description = "Saved-objects export to check (default: ${DEFAULT-VALUE}).")
+        Path file;
+
+        @Option(names = "--require-data", description = "Also fail when a Lens layer's aggregation returns no buckets.")
+        boolean requireData;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SavedObjects objects = SavedObjects.read(existing(file));
+            try (Services services = new Services(config.dir, environment)) {
+                ElasticsearchConnection es = services.elasticsearch();
+                KibanaValidator.Report report = new KibanaValidator(es.client()).validate(objects);
+                PrintWriter out = spec.commandLine().getOut();
+                Map<String, List<KibanaValidator.Problem>> byObject = new TreeMap<>();
+                report.problems().forEach(p -> byObject.computeIfAbsent(p.type() + " " + p.id(), k -> new java.util.ArrayList<>()).add(p));
+                for (var e : byObject.entrySet()) {
+                    out.println("FAIL " + e.getKey());
+                    e.getValue().forEach(p -> out.println("  - " + p.message()));
+                }
+                for (KibanaValidator.LayerCheck l : report.layers()) {
+                    out.printf("%s lens %s layer %s on %s: %d bucket(s)%n", l.buckets() > 0 ? "data" : (requireData ? "FAIL" : "EMPTY"),
+                            l.lensId(), l.layerId(), l.index(), l.buckets());
+                }
+                boolean failed = !report.ok() || (requireData && !report.emptyLayers().isEmpty());
+                out.printf("%d object(s), %d problem(s), %d Lens layer(s) checked, %d without data: %s%n", report.objects(),
+                        report.problems().size(), report.layers().size(), report.emptyLayers().size(), failed ? "FAILED" : "OK");
+                out.flush();
+                return failed ? 1 : 0;
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import the saved objects into Kibana (overwriting objects with the same ids). Auth from "
+                    + "RADAR_KIBANA_API_KEY or RADAR_KIBANA_USERNAME/RADAR_KIBANA_PASSWORD.")
+    static final class Import implements Callable<Integer> {
+        private final CliEnvironment environment;
+
+        Import(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Option(names = "--file", paramLabel = "NDJSON", defaultValue = DEFAULT_FILE,
+                description = "Saved-objects export to import (default: ${DEFAULT-VALUE}).")
+        Path file;
+
+        @Option(names = "--url", paramLabel = "URL", description = "Kibana URL (default: RADAR_KIBANA_URL or "
+                + KibanaImporter.DEFAULT_URL + ").")
+        String url;
+
+        @Option(names = "--space", paramLabel = "ID", description = "Kibana space id (default: the default space).")
+        String space;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] ndjson = Files.readAllBytes(existing(file));
+            KibanaImporter.Target target = KibanaImporter.Target.fromEnv(environment.env(), url, space);
+            KibanaImporter.Result result;
+            try {
+                result = new KibanaImporter().importFile(target, file.getFileName().toString(), ndjson);
+            } catch (java.io.IOException e) {
+                throw new UserException("cannot reach Kibana at " + target.url() + ": " + e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Kibana %s: HTTP %d, %d object(s) imported%n", target.url(), result.status(), result.successCount());
+            for (KibanaImporter.ObjectError e : result.errors()) {
+                out.printf("FAIL %s %s (%s): %s%n", e.type(), e.id(), e.title(), e.error());
+            }
+            if (!result.success() && result.errors().isEmpty()) {
+                out.println("response: " + result.body());
+            }
+            out.flush();
+            return result.success() ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.policyradar.kibana;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch._types.Refresh;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.policyradar.config.ElasticsearchSettings;
+import org.policyradar.health.SourceHealthStore;
+import org.policyradar.index.ElasticsearchConnection;
+import org.policyradar.index.IndexSetup;
+import org.policyradar.index.ItemIndexer;
+import org.policyradar.item.CanonicalUrl;
+import org.policyradar.item.Item;
+import org.policyradar.item.SourceRef;
+import org.policyradar.testing.TestElasticsearch;
+
+/** The shipped Kibana saved objects against the real Elasticsearch with a little data in every index. */
+class KibanaValidatorTest {
+    static final Path SHIPPED = Path.of("..", "kibana", "policyradar.ndjson");
+    static final List<String> TOPICS = List.of("5g", "ai", "blockchain", "quantum", "social-credit", "cyber");
+    private static ElasticsearchConnection es;
+
+    @BeforeAll
+    static void indexData() throws Exception {
+        es = ElasticsearchConnection.open(new ElasticsearchSettings(Optional.of(TestElasticsearch.url()), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()), null);
+        new IndexSetup(es.client()).ensure(List.of(IndexSetup.ITEMS, SourceHealthStore.INDEX,
+                new IndexSetup.IndexDefinition("radar-alerts", "/elasticsearch/radar-alerts-template.json"),
+                new IndexSetup.IndexDefinition("radar-versions", "/elasticsearch/radar-versions-template.json")));
+        Instant t = Instant.parse("2026-11-20T08:00:00Z");
+        List<Item> items = new ArrayList<>();
+        int n = 0;
+        for (String topic : TOPICS) {
+            for (String region : List.of("CN", "EU")) {
+                String url = "https://kibana-test.example/" + topic + "/" + region;
+                items.add(new Item(CanonicalUrl.documentId(url), url, CanonicalUrl.canonicalize(url), "About " + topic, null, null,
+                        t.plusSeconds(3600L * n++), false, t, "en", new SourceRef("kt-" + region.toLowerCase(), "Kibana test " + region, region),
+                        List.of(topic), Map.of(topic, 0.9), Map.of(), List.of(), List.of("Huawei", "European Commission"), List.of(),
+                        "about " + topic, null));
+            }
+        }
+        ItemIndexer indexer = new ItemIndexer(es.client(), "radar-items");
+        assertThat(indexer.index(items).failures()).isEmpty();
+        indexer.refresh();
+        index("radar-alerts", Map.of("id", "a1", "type", "spike", "created", "2026-11-21T09:00:00Z", "topic", "5g", "region", "CN",
+                "title", "5G spike", "score", 3.5, "items_count", 4, "delivered", true));
+        index("radar-alerts", Map.of("id", "a2", "type", "watch", "created", "2026-11-22T09:00:00Z", "topic", "ai", "region", "EU",
+                "title", "AI Act watch", "score", 1.0, "items_count", 1, "delivered", false));
+        index("radar-versions", Map.of("url", "https://plan.example/p", "item_id", "p1", "source",
+                Map.of("id", "plan", "name", "Plan site", "region", "CN"), "version", 1, "fetched", "2026-11-01T00:00:00Z",
+                "title", "Five-year plan", "changed", false, "words_added", 0, "words_removed", 0));
+        index("radar-versions", Map.of("url", "https://plan.example/p", "item_id", "p1", "source",
+                Map.of("id", "plan", "name", "Plan site", "region", "CN"), "version", 2, "fetched", "2026-11-15T00:00:00Z",
+                "title", "Five-year plan", "changed", true, "words_added", 12, "words_removed", 3, "change_summary", "targets raised"));
+        index("radar-sources", Map.of("source", Map.of("id", "ok-source", "name", "OK", "region", "EU"), "state", "ok",
+                "last_attempt", "2026-11-27T00:00:00Z", "last_success", "2026-11-27T00:00:00Z", "consecutive_failures", 0, "last_status", 200));
+        index("radar-sources", Map.of("source", Map.of("id", "bad-source", "name", "Bad", "region", "CN"), "state", "failing",
+                "last_attempt", "2026-11-27T00:00:00Z", "last_success", "2026-11-20T00:00:00Z", "consecutive_failures", 3,
+                "last_status", 503, "last_error", "HTTP 503", "last_error_at", "2026-11-27T00:00:00Z"));
+    }
+
+    private static void index(String alias, Map<String, Object> doc) throws Exception {
+        es.client().index(i -> i.index(alias).document(doc).refresh(Refresh.True));
+    }
+
+    @AfterAll
+    static void close() {
+        es.close();
+    }
+
+    private static KibanaValidator.Report validate(String ndjson) {
+        return new KibanaValidator(es.client()).validate(SavedObjects.parse(ndjson));
+    }
+
+    @Test
+    void shippedObjectsValidateWithDataInEveryLensLayer() throws Exception {
+        SavedObjects objects = SavedObjects.read(SHIPPED);
+        KibanaValidator.Report report = new KibanaValidator(es.client()).validate(objects);
+        assertThat(report.problems()).isEmpty();
+        long lensCount = objects.lines().stream().filter(l -> l.type().equals("lens")).count();
+        assertThat(lensCount).isGreaterThanOrEqualTo(15);
+        assertThat(report.layers()).hasSize((int) lensCount);
+        assertThat(report.emptyLayers()).isEmpty();
+        assertThat(objects.lines()).extracting(SavedObjects.Line::id)
+                .contains("radar-items", "radar-alerts", "radar-sources", "radar-versions", "dashboard-overview",
+                        "dashboard-topic-trends", "dashboard-plan-adjustments", "dashboard-alerts", "dashboard-source-health",
+                        "search-topic-5g", "search-topic-social-credit", "search-region-cn", "search-region-eu");
+    }
+
+    private static String shipped() throws Exception {
+        return Files.readString(SHIPPED);
+    }
+
+    @Test
+    void aMissingFieldIsReportedWithTheObjectId() throws Exception {
+        String broken = shipped().replace("\"sourceField\":\"entities\"", "\"sourceField\":\"actors\"");
+        KibanaValidator.Report report = validate(broken);
+        assertThat(report.problems()).extracting(KibanaValidator.Problem::id).containsOnly("lens-top-actors");
+        assertThat(report.problems().get(0).message()).contains("'actors'", "does not exist", "radar-items");
+    }
+
+    @Test
+    void aTermsColumnOnATextFieldIsReported() throws Exception {
+        String broken = shipped().replace("\"sourceField\":\"title.raw\"", "\"sourceField\":\"title\"");
+        KibanaValidator.Report report = validate(broken);
+        assertThat(report.problems()).extracting(KibanaValidator.Problem::id).containsOnly("lens-changed-documents");
+        assertThat(report.problems().get(0).message()).contains("terms", "'title' is text");
+    }
+
+    @Test
+    void aDateHistogramOnAKeywordAndAMissingSavedSearchColumnAreReported() throws Exception {
+        String broken = shipped().replace("\"operationType\":\"date_histogram\",\"sourceField\":\"created\"",
+                        "\"operationType\":\"date_histogram\",\"sourceField\":\"type\"")
+                .replace("\"columns\":[\"type\",\"title\"", "\"columns\":[\"kind\",\"title\"");
+        KibanaValidator.Report report = validate(broken);
+        assertThat(report.problems()).extracting(KibanaValidator.Problem::id)
+                .containsExactlyInAnyOrder("lens-alerts-over-time-by-type", "search-latest-alerts");
+    }
+
+    @Test
+    void aDanglingReferenceIsReported() throws Exception {
+        String broken = shipped().replace("\"id\":\"lens-top-sources\",\"name\":", "\"id\":\"lens-top-sourcez\",\"name\":");
+        KibanaValidator.Report report = validate(broken);
+        assertThat(report.problems()).hasSize(1);
+        assertThat(report.problems().get(0).id()).isEqualTo("dashboard-overview");
+        assertThat(report.problems().get(0).message()).contains("lens-top-sourcez", "not in the file");
+    }
+
+    @Test
+    void unparseableLinesAndMissingAttributesAreReported() throws Exception {
+        String broken = shipped().replace("\"visualizationType\":\"lnsMetric\",", "") + "{not json\n";
+        KibanaValidator.Report report = validate(broken);
+        assertThat(report.problems()).extracting(KibanaValidator.Problem::id).contains("lens-items-total", "line 41");
+    }
+
+    @Test
+    void aMissingIndexIsReportedOnTheDataView() throws Exception {
+        String broken = shipped().replace("\"title\":\"radar-versions\"", "\"title\":\"radar-nothing\"");
+        KibanaValidator.Report report = validate(broken);
+        assertThat(report.problems()).extracting(KibanaValidator.Problem::id).contains("radar-versions", "lens-versions-per-source");
+    }
+
+    static final Path CONFIG = Path.of("..", "config");
+
+    static int radar(Map<String, String> env, java.io.StringWriter out, String... args) {
+        return org.policyradar.cli.RadarCli.execute(args, org.policyradar.cli.CliEnvironment.system().withEnv(env),
+                new java.io.PrintWriter(out), new java.io.PrintWriter(out));
+    }
+
+    @Test
+    void validateCommandExitsZeroOnTheShippedFileAndOneWithPerObjectErrors(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Map<String, String> env = Map.of("RADAR_ES_URL", TestElasticsearch.url(), "RADAR_DATA_DIR", dir.toString());
+        java.io.StringWriter ok = new java.io.StringWriter();
+        assertThat(radar(env, ok, "kibana", "validate", "--require-data", "--config", CONFIG.toString(),
+                "--file", SHIPPED.toString())).as(ok.toString()).isZero();
+        assertThat(ok.toString()).contains("0 problem(s)", "data lens lens-top-actors", "OK");
+        Path broken = dir.resolve("broken.ndjson");
+        Files.writeString(broken, shipped().replace("\"sourceField\":\"entities\"", "\"sourceField\":\"actors\"")
+                .replace("\"id\":\"lens-top-sources\",\"name\":", "\"id\":\"lens-gone\",\"name\":"));
+        java.io.StringWriter bad = new java.io.StringWriter();
+        assertThat(radar(env, bad, "kibana", "validate", "--config", CONFIG.toString(), "--file", broken.toString())).isEqualTo(1);
+        assertThat(bad.toString()).contains("FAIL lens lens-top-actors", "'actors' does not exist", "FAIL dashboard dashboard-overview",
+                "lens-gone", "FAILED");
+    }
+
+    @Test
+    void kqlIsTranslatedForTheAggregationCheck() {
+        assertThat(KibanaValidator.kqlToLucene("topics : \"5g\" and consecutive_failures > 0"))
+                .isEqualTo("topics:\"5g\" AND consecutive_failures:>0");
+        assertThat(KibanaValidator.kqlFields("source.region : \"CN\" or x:\"a: b\"")).containsExactly("source.region", "x");
+    }
+}
