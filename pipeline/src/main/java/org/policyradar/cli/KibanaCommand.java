@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.policyradar.alert.AlertsConfig;
+import org.policyradar.alert.AlertsConfigLoader;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.kibana.KibanaImporter;
 import org.policyradar.kibana.KibanaValidator;
 import org.policyradar.kibana.SavedObjects;
+import org.policyradar.kibana.WatchSearches;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,8 +22,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code radar kibana}: the shipped Kibana data views, visualizations, saved searches and dashboards. */
 @Command(name = "kibana", mixinStandardHelpOptions = true,
-        description = "Validate the Kibana saved objects (kibana/policyradar.ndjson) against Elasticsearch, or import them into Kibana.",
-        subcommands = {KibanaCommand.Validate.class, KibanaCommand.Import.class})
+        description = "Validate the Kibana saved objects (kibana/policyradar.ndjson and a saved search per watch of "
+                + "alerts.yaml) against Elasticsearch, import them into Kibana, or export the watches as saved searches.",
+        subcommands = {KibanaCommand.Validate.class, KibanaCommand.Import.class, KibanaCommand.ExportWatches.class})
 final class KibanaCommand implements Runnable {
     static final String DEFAULT_FILE = "kibana/policyradar.ndjson";
 
@@ -30,6 +34,12 @@ final class KibanaCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The saved searches generated from the watches of the alerts.yaml in {@code configDir} (none without one). */
+    static String watchSearches(CliEnvironment environment, Path configDir) {
+        AlertsConfig alerts = new AlertsConfigLoader(environment.env()).loadFromDirectory(configDir);
+        return new WatchSearches().toNdjson(alerts.watches());
     }
 
     static Path existing(Path file) {
@@ -59,12 +69,19 @@ final class KibanaCommand implements Runnable {
         @Option(names = "--require-data", description = "Also fail when a Lens layer's aggregation returns no buckets.")
         boolean requireData;
 
+        @Option(names = "--no-watches", negatable = false,
+                description = "Do not add the saved searches generated from the watches of alerts.yaml.")
+        boolean noWatches;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
             SavedObjects objects = SavedObjects.read(existing(file));
+            if (!noWatches) {
+                objects = objects.with(SavedObjects.parse(watchSearches(environment, config.dir)));
+            }
             try (Services services = new Services(config.dir, environment)) {
                 ElasticsearchConnection es = services.elasticsearch();
                 KibanaValidator.Report report = new KibanaValidator(es.client()).validate(objects);
@@ -79,9 +96,13 @@ final class KibanaCommand implements Runnable {
                     out.printf("%s lens %s layer %s on %s: %d bucket(s)%n", l.buckets() > 0 ? "data" : (requireData ? "FAIL" : "EMPTY"),
                             l.lensId(), l.layerId(), l.index(), l.buckets());
                 }
+                for (KibanaValidator.SearchCheck s : report.searches()) {
+                    out.printf("search %s on %s: %d hit(s)%n", s.searchId(), s.index(), s.hits());
+                }
                 boolean failed = !report.ok() || (requireData && !report.emptyLayers().isEmpty());
-                out.printf("%d object(s), %d problem(s), %d Lens layer(s) checked, %d without data: %s%n", report.objects(),
-                        report.problems().size(), report.layers().size(), report.emptyLayers().size(), failed ? "FAILED" : "OK");
+                out.printf("%d object(s), %d problem(s), %d Lens layer(s) checked, %d without data, %d saved search(es) run: %s%n",
+                        report.objects(), report.problems().size(), report.layers().size(), report.emptyLayers().size(),
+                        report.searches().size(), failed ? "FAILED" : "OK");
                 out.flush();
                 return failed ? 1 : 0;
             }
@@ -109,12 +130,24 @@ final class KibanaCommand implements Runnable {
         @Option(names = "--space", paramLabel = "ID", description = "Kibana space id (default: the default space).")
         String space;
 
+        @Mixin
+        ConfigOption config;
+
+        @Option(names = "--no-watches", negatable = false,
+                description = "Do not add the saved searches generated from the watches of alerts.yaml.")
+        boolean noWatches;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             byte[] ndjson = Files.readAllBytes(existing(file));
+            if (!noWatches) {
+                String shipped = new String(ndjson, java.nio.charset.StandardCharsets.UTF_8);
+                ndjson = ((shipped.endsWith("\n") || shipped.isEmpty() ? shipped : shipped + "\n") + watchSearches(environment, config.dir))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
             KibanaImporter.Target target = KibanaImporter.Target.fromEnv(environment.env(), url, space);
             KibanaImporter.Result result;
             try {
@@ -132,6 +165,44 @@ final class KibanaCommand implements Runnable {
             }
             out.flush();
             return result.success() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "export-watches", mixinStandardHelpOptions = true,
+            description = "Write one Kibana saved search per watch of alerts.yaml (NDJSON, ids search-watch-<id>) to "
+                    + "standard output or --out; `radar kibana import` includes them already.")
+    static final class ExportWatches implements Callable<Integer> {
+        private final CliEnvironment environment;
+
+        ExportWatches(CliEnvironment environment) {
+            this.environment = environment;
+        }
+
+        @Mixin
+        ConfigOption config;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the NDJSON here instead of standard output.")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            String ndjson = watchSearches(environment, config.dir);
+            int count = (int) ndjson.lines().count();
+            if (out == null) {
+                spec.commandLine().getOut().print(ndjson);
+                spec.commandLine().getOut().flush();
+            } else {
+                Files.writeString(out, ndjson, java.nio.charset.StandardCharsets.UTF_8);
+                spec.commandLine().getOut().printf("%d saved search(es) written to %s%n", count, out);
+                spec.commandLine().getOut().flush();
+            }
+            if (count == 0) {
+                spec.commandLine().getErr().println("no watches in " + config.dir.resolve(AlertsConfigLoader.FILE));
+            }
+            return 0;
         }
     }
 }

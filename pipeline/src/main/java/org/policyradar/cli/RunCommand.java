@@ -81,6 +81,14 @@ final class RunCommand implements Callable<Integer> {
             AlertsConfig alertsConfig = new AlertsConfigLoader(environment.env()).loadFromDirectory(cfg.configDir());
             var classifier = services.classifier();
             var es = services.elasticsearchUnchecked();
+            // Before the first poll, so that the health of a source failing in the very first round is recorded. When
+            // Elasticsearch is down this fails and ingestion goes on spooling; the indexer creates them once it is back.
+            try {
+                services.ensureIndices();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(RunCommand.class).warn("event=es_unavailable_at_start url={} reason=\"{}\"",
+                        es.url(), String.valueOf(e.getMessage()).replace('"', '\''));
+            }
             PollOutcomes outcomes = new PollOutcomes();
             SourceHealthStore health = new SourceHealthStore(es.client(),
                     cfg.sources().stream().collect(Collectors.toMap(SourceConfig::id, s -> s)), services.clock());

@@ -49,8 +49,12 @@ public final class KibanaValidator {
     public record LayerCheck(String lensId, String layerId, String index, long buckets) {
     }
 
-    /** All problems and the data check of every Lens layer that could be run. */
-    public record Report(List<Problem> problems, List<LayerCheck> layers, int objects) {
+    /** One saved search's query and filters run on its index: how many documents match. */
+    public record SearchCheck(String searchId, String index, long hits) {
+    }
+
+    /** All problems, the data check of every Lens layer and the run of every saved search that could be run. */
+    public record Report(List<Problem> problems, List<LayerCheck> layers, List<SearchCheck> searches, int objects) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -71,6 +75,7 @@ public final class KibanaValidator {
     public Report validate(SavedObjects file) {
         List<Problem> problems = new ArrayList<>();
         List<LayerCheck> layers = new ArrayList<>();
+        List<SearchCheck> searches = new ArrayList<>();
         Map<String, ObjectNode> byKey = new LinkedHashMap<>();
         for (SavedObjects.Line line : file.lines()) {
             if (line.object() == null) {
@@ -101,12 +106,12 @@ public final class KibanaValidator {
             switch (c.type) {
                 case "index-pattern" -> checkDataView(c);
                 case "lens" -> checkLens(c, layers);
-                case "search" -> checkSearch(c);
+                case "search" -> checkSearch(c, searches);
                 case "dashboard" -> checkDashboard(c);
                 default -> { }
             }
         }
-        return new Report(problems, layers, file.lines().size());
+        return new Report(problems, layers, searches, file.lines().size());
     }
 
     /** One object being checked, with the whole set for resolving references. */
@@ -427,7 +432,7 @@ public final class KibanaValidator {
         };
     }
 
-    private void checkSearch(Ctx c) {
+    private void checkSearch(Ctx c, List<SearchCheck> checks) {
         if (!c.require("/title", "/columns", "/sort", "/kibanaSavedObjectMeta/searchSourceJSON")) {
             return;
         }
@@ -459,7 +464,56 @@ public final class KibanaValidator {
         for (JsonNode sort : c.attributes.path("sort")) {
             checkField(c, mapping.get(), index, sort.path(0).asText(), "sort", Use.SORT);
         }
+        int before = c.problems.size();
         checkQueryFields(c, mapping.get(), index, source.path("query"), "query");
+        List<JsonNode> filterQueries = new ArrayList<>();
+        List<JsonNode> negatedQueries = new ArrayList<>();
+        JsonNode filters = source.path("filter");
+        for (int i = 0; i < filters.size(); i++) {
+            JsonNode f = filters.get(i);
+            String fw = "filter[" + i + "]";
+            String ref = f.path("meta").path("indexRefName").asText("");
+            if (!ref.isEmpty()) {
+                c.dataView(ref, fw);
+            }
+            String key = f.path("meta").path("key").asText("");
+            if (!key.isEmpty()) {
+                checkField(c, mapping.get(), index, key, fw, Use.TERMS);
+            }
+            if (!f.path("query").isObject()) {
+                c.problem(fw + ": no query");
+            } else if (!f.path("meta").path("disabled").asBoolean(false)) {
+                (f.path("meta").path("negate").asBoolean(false) ? negatedQueries : filterQueries).add(f.path("query"));
+            }
+        }
+        if (c.problems.size() > before) {
+            return; // running it would only fail on the same fields
+        }
+        try {
+            checks.add(new SearchCheck(c.id, index, runSearch(index, source.path("query"), filterQueries, negatedQueries)));
+        } catch (Exception e) {
+            c.problem("the search's query and filters do not run on '" + index + "': " + e.getMessage());
+        }
+    }
+
+    /** Runs a saved search as Kibana would: its query (KQL or Lucene) and enabled filters; the number of hits. */
+    private long runSearch(String index, JsonNode query, List<JsonNode> filters, List<JsonNode> negated) throws IOException {
+        ObjectNode body = SavedObjects.JSON.createObjectNode();
+        body.put("size", 0);
+        body.put("track_total_hits", true);
+        ObjectNode bool = body.putObject("query").putObject("bool");
+        String text = query.path("query").asText("");
+        if (text.isBlank()) {
+            bool.putArray("must").addObject().putObject("match_all");
+        } else {
+            boolean lucene = query.path("language").asText("kuery").equals("lucene");
+            bool.putArray("must").addObject().putObject("query_string").put("query", lucene ? text : kqlToLucene(text));
+        }
+        filters.forEach(bool.putArray("filter")::add);
+        negated.forEach(bool.putArray("must_not")::add);
+        String json = SavedObjects.JSON.writeValueAsString(body);
+        SearchResponse<Void> response = client.search(s -> s.index(index).withJson(new StringReader(json)), Void.class);
+        return response.hits().total() == null ? 0 : response.hits().total().value();
     }
 
     private void checkDashboard(Ctx c) {

@@ -101,8 +101,11 @@ class KibanaImporterTest {
         answer = "{\"success\":true,\"successCount\":40}";
         java.io.StringWriter out = new java.io.StringWriter();
         int code = KibanaValidatorTest.radar(Map.of("RADAR_KIBANA_URL", url()), out, "kibana", "import", "--space", "s1",
-                "--file", KibanaValidatorTest.SHIPPED.toString());
+                "--file", KibanaValidatorTest.SHIPPED.toString(), "--config", KibanaValidatorTest.CONFIG.toString());
         assertThat(code).as(out.toString()).isZero();
+        // The shipped objects and a saved search per watch of config/alerts.yaml, in one import.
+        assertThat(recorded.get().body()).contains("\"id\":\"dashboard-overview\"", "\"id\":\"search-watch-huawei-chips\"",
+                "\"id\":\"search-watch-ai-act\"");
         assertThat(out.toString()).contains("40 object(s) imported");
         assertThat(recorded.get().path()).isEqualTo("/s/s1/api/saved_objects/_import");
         assertThat(recorded.get().auth()).isNull();

@@ -179,4 +179,84 @@ class KibanaValidatorTest {
                 .isEqualTo("topics:\"5g\" AND consecutive_failures:>0");
         assertThat(KibanaValidator.kqlFields("source.region : \"CN\" or x:\"a: b\"")).containsExactly("source.region", "x");
     }
+
+    private static org.policyradar.alert.AlertsConfig.Watch watch(String id, String query, List<String> topics, List<String> regions) {
+        return new org.policyradar.alert.AlertsConfig.Watch(id, query, topics, regions, List.of());
+    }
+
+    @Test
+    void watchSearchesValidateAndMatchOnlyWhatTheirFiltersAllow() throws Exception {
+        String watches = new WatchSearches().toNdjson(List.of(
+                watch("ai-cn", "about AND ai", List.of("ai"), List.of("CN")),
+                watch("ai-or-5g", "about", List.of("ai", "5g"), List.of()),
+                watch("anything", "about", List.of(), List.of())));
+        KibanaValidator.Report report = new KibanaValidator(es.client())
+                .validate(SavedObjects.read(SHIPPED).with(SavedObjects.parse(watches)));
+        assertThat(report.problems()).isEmpty();
+        Map<String, Long> hits = new java.util.HashMap<>();
+        report.searches().forEach(s -> hits.put(s.searchId(), s.hits()));
+        // The index holds one item per topic and region (and may hold other tests' items, which say nothing "about").
+        assertThat(hits).containsEntry("search-watch-ai-cn", 1L).containsEntry("search-watch-ai-or-5g", 4L);
+        assertThat(hits.get("search-watch-anything")).isGreaterThanOrEqualTo(12L);
+        assertThat(hits).containsKey("search-topic-5g");
+    }
+
+    @Test
+    void aWatchSearchHasKibanasShapeWithAReferencePerFilter() throws Exception {
+        var o = new WatchSearches().toSavedObject(watch("w1", "huawei AND \"smart city\"", List.of("5g"), List.of("EU")));
+        assertThat(o.path("id").asText()).isEqualTo("search-watch-w1");
+        var source = SavedObjects.JSON.readTree(o.at("/attributes/kibanaSavedObjectMeta/searchSourceJSON").asText());
+        assertThat(source.at("/query/language").asText()).isEqualTo("lucene");
+        assertThat(source.at("/query/query").asText()).isEqualTo("huawei AND \"smart city\"");
+        assertThat(source.at("/filter/1/meta/key").asText()).isEqualTo("source.region");
+        assertThat(source.at("/filter/1/meta/indexRefName").asText())
+                .isEqualTo("kibanaSavedObjectMeta.searchSourceJSON.filter[1].meta.index");
+        assertThat(o.path("references").findValuesAsText("name")).containsExactly("kibanaSavedObjectMeta.searchSourceJSON.index",
+                "kibanaSavedObjectMeta.searchSourceJSON.filter[0].meta.index",
+                "kibanaSavedObjectMeta.searchSourceJSON.filter[1].meta.index");
+    }
+
+    @Test
+    void aWatchQueryThatDoesNotParseOrAFilterOnATextFieldIsReported() throws Exception {
+        String bad = new WatchSearches().toNdjson(List.of(watch("broken", "huawei AND (", List.of(), List.of())));
+        KibanaValidator.Report report = new KibanaValidator(es.client())
+                .validate(SavedObjects.read(SHIPPED).with(SavedObjects.parse(bad)));
+        assertThat(report.problems()).extracting(KibanaValidator.Problem::id).containsExactly("search-watch-broken");
+        assertThat(report.problems().get(0).message()).contains("do not run");
+
+        String textFilter = new WatchSearches().toNdjson(List.of(watch("t", "about", List.of("ai"), List.of())))
+                .replace("\\\"key\\\":\\\"topics\\\"", "\\\"key\\\":\\\"title\\\"");
+        KibanaValidator.Report textReport = new KibanaValidator(es.client())
+                .validate(SavedObjects.read(SHIPPED).with(SavedObjects.parse(textFilter)));
+        assertThat(textReport.problems()).extracting(KibanaValidator.Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("filter[0]", "'title' is text"));
+    }
+
+    @Test
+    void exportWatchesWritesOneSavedSearchPerWatchOfAlertsYaml(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("alerts.yaml"), """
+                watches:
+                  - id: huawei-duisburg
+                    query: 'Huawei AND (Duisburg OR "smart city")'
+                    regions: [EU]
+                  - id: quantum
+                    query: quantum
+                """);
+        java.io.StringWriter out = new java.io.StringWriter();
+        assertThat(radar(Map.of(), out, "kibana", "export-watches", "--config", dir.toString())).as(out.toString()).isZero();
+        SavedObjects exported = SavedObjects.parse(out.toString());
+        assertThat(exported.lines()).extracting(SavedObjects.Line::id).containsExactly("search-watch-huawei-duisburg", "search-watch-quantum");
+        assertThat(exported.lines()).extracting(SavedObjects.Line::type).containsOnly("search");
+
+        Path file = dir.resolve("watches.ndjson");
+        java.io.StringWriter written = new java.io.StringWriter();
+        assertThat(radar(Map.of(), written, "kibana", "export-watches", "--config", dir.toString(), "--out", file.toString())).isZero();
+        assertThat(written.toString()).contains("2 saved search(es) written");
+        assertThat(Files.readString(file)).isEqualTo(out.toString());
+
+        Files.writeString(dir.resolve("alerts.yaml"), "watches:\n  - id: nothing\n");
+        java.io.StringWriter invalid = new java.io.StringWriter();
+        assertThat(radar(Map.of(), invalid, "kibana", "export-watches", "--config", dir.toString())).isNotZero();
+        assertThat(invalid.toString()).contains("alerts.yaml", "query").doesNotContain("at org.");
+    }
 }
