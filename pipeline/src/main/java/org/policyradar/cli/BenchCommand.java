@@ -66,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
             figures.addAll(bench.classification("zh", bench.chineseItems(Math.max(10, items / 4))));
             if (!noIndex) {
                 ElasticsearchConnection es = services.elasticsearch();
-                figures.addAll(bench.indexing(es.client(), es.url(), bench.documents(en, items * 5)));
+                figures.addAll(bench.indexing(es.client(), es.url(), bench.documents(en, items * 5), 3));
             }
             figures.add(Benchmark.peakHeap());
         }
