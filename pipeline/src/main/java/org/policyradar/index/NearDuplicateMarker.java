@@ -68,7 +68,9 @@ public final class NearDuplicateMarker {
         for (Hit<JsonNode> h : response.hits().hits()) {
             JsonNode d = h.source();
             if (d.hasNonNull("published") && d.hasNonNull("simhash")) {
-                known.add(new Known(h.id(), SimHash.shingles(d.path("title").asText("") + " " + d.path("summary").asText("")),
+                // The same text as for a batch item (summary cut at 500 chars, as for the fingerprint), so an item
+                // compares alike with an indexed copy and with a copy in its own batch.
+                known.add(new Known(h.id(), SimHash.shingles(text(d.path("title").asText(null), d.path("summary").asText(null))),
                         SimHash.parseHex(d.get("simhash").asText()), Instant.parse(d.get("published").asText()), d.path("duplicate_of").asText(null)));
             }
         }
@@ -93,6 +95,7 @@ public final class NearDuplicateMarker {
                         || k.published().equals(item.published()) && k.id().compareTo(item.id()) < 0;
                 if (earlier && Duration.between(k.published(), item.published()).abs().compareTo(WINDOW) <= 0
                         && (first == null || k.published().isBefore(first.published()))
+                        && sizesAllow(shingles.length, k.shingles().length)
                         && SimHash.jaccard(shingles, k.shingles()) >= minSimilarity) {
                     first = k;
                 }
@@ -104,8 +107,17 @@ public final class NearDuplicateMarker {
         return out;
     }
 
+    /** Jaccard cannot exceed the ratio of the set sizes: a free test before the merge. */
+    private boolean sizesAllow(int a, int b) {
+        return a != 0 && b != 0 && Math.min(a, b) >= minSimilarity * Math.max(a, b);
+    }
+
     private static String text(Item item) {
-        String summary = item.summary() == null ? "" : item.summary();
-        return (item.title() == null ? "" : item.title()) + " " + summary.substring(0, Math.min(500, summary.length()));
+        return text(item.title(), item.summary());
+    }
+
+    private static String text(String title, String summary) {
+        String s = summary == null ? "" : summary;
+        return (title == null ? "" : title) + " " + s.substring(0, Math.min(500, s.length()));
     }
 }
