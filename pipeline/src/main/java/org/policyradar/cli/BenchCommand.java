@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.policyradar.bench.Benchmark;
+import org.policyradar.bench.EndToEndBenchmark;
+import org.policyradar.route.Ingestion;
+import java.time.Duration;
+import java.util.Map;
 import org.policyradar.bench.Benchmark.Figure;
 import org.policyradar.classify.ItemClassifier;
 import org.policyradar.classify.TextItem;
@@ -41,16 +45,71 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-index", description = "Skip the Elasticsearch part.")
     boolean noIndex;
 
+    @Option(names = "--end-to-end", description = "Also replay generated feeds from local HTTP servers through the "
+            + "run --once pipeline into Elasticsearch (items/s until searchable) and time items published between daemon polls.")
+    boolean endToEnd;
+
+    @Option(names = "--end-to-end-only", description = "Only the end-to-end part (models are still loaded and timed).")
+    boolean endToEndOnly;
+
+    @Option(names = "--sources", defaultValue = "50", description = "End to end: feeds (default: ${DEFAULT-VALUE}); one in ten is Chinese.")
+    int sources;
+
+    @Option(names = "--items-per-source", defaultValue = "200", description = "End to end: items per feed (default: ${DEFAULT-VALUE}).")
+    int itemsPerSource;
+
+    @Option(names = "--poll-interval", defaultValue = "10s", paramLabel = "DURATION",
+            description = "End to end: the daemon's poll interval for the latency samples (default: ${DEFAULT-VALUE}).")
+    String pollInterval;
+
+    @Option(names = "--latency-samples", defaultValue = "5", description = "End to end: items published between polls and timed (default: ${DEFAULT-VALUE}; 0: none).")
+    int latencySamples;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
     Path json;
 
     @Spec
     CommandSpec spec;
 
+    private List<Figure> endToEnd(Services services, Benchmark bench) throws Exception {
+        ElasticsearchConnection es = services.elasticsearch();
+        EndToEndBenchmark.Plan plan = new EndToEndBenchmark.Plan(sources, itemsPerSource, 10,
+                Durations.parse("--poll-interval", pollInterval), latencySamples);
+        // The replay runs the very wiring of radar run, on its own configuration and data directory (spool, fetch
+        // state), against the same Elasticsearch; the bench's items are deleted afterwards.
+        EndToEndBenchmark.PipelineOpener opener = (configDir, dataDir) -> {
+            Services replay = new Services(configDir, environment.withEnv(
+                    Map.of("RADAR_DATA_DIR", dataDir.toString(), "RADAR_ES_URL", es.url())));
+            IngestionPipeline pipeline = IngestionPipeline.build(replay, Duration.ofMinutes(2));
+            return new EndToEndBenchmark.OpenPipeline() {
+                @Override
+                public Ingestion ingestion() {
+                    return pipeline.ingestion();
+                }
+
+                @Override
+                public void close() {
+                    replay.close();
+                }
+            };
+        };
+        Path work = Files.createTempDirectory("radar-bench-e2e");
+        try {
+            return new EndToEndBenchmark(bench, Files.isDirectory(shared) ? shared : null, opener).run(es.client(), es.url(), plan, work);
+        } finally {
+            try (var paths = Files.walk(work)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (items < 10) {
             throw new UserException("--items: at least 10");
+        }
+        if (sources < 1 || sources > 5000 || itemsPerSource < 1) {
+            throw new UserException("--sources: 1 to 5000 (one loopback address each), --items-per-source: at least 1");
         }
         List<Figure> figures = new ArrayList<>();
         try (Services services = new Services(config.dir, environment)) {
@@ -60,13 +119,18 @@ final class BenchCommand implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors());
             bench.chineseItems(1).forEach(classifier::classify); // loads the Chinese segmenter
             figures.add(new Figure("start-up (models loaded)", (System.nanoTime() - start) / 1e9, "s", "English + Chinese"));
-            figures.add(bench.feedParsing());
-            List<TextItem> en = bench.englishItems(items);
-            figures.addAll(bench.classification("en", en));
-            figures.addAll(bench.classification("zh", bench.chineseItems(Math.max(10, items / 4))));
-            if (!noIndex) {
-                ElasticsearchConnection es = services.elasticsearch();
-                figures.addAll(bench.indexing(es.client(), es.url(), bench.documents(en, items * 5)));
+            if (!endToEndOnly) {
+                figures.add(bench.feedParsing());
+                List<TextItem> en = bench.englishItems(items);
+                figures.addAll(bench.classification("en", en));
+                figures.addAll(bench.classification("zh", bench.chineseItems(Math.max(10, items / 4))));
+                if (!noIndex) {
+                    ElasticsearchConnection es = services.elasticsearch();
+                    figures.addAll(bench.indexing(es.client(), es.url(), bench.documents(en, items * 5), 3));
+                }
+            }
+            if (endToEnd || endToEndOnly) {
+                figures.addAll(endToEnd(services, bench));
             }
             figures.add(Benchmark.peakHeap());
         }

@@ -52,6 +52,17 @@ public final class SimHash {
         return out;
     }
 
+    /** True when the two fingerprints have one of the {@link #bands} in common (some byte equal). */
+    public static boolean shareBand(long a, long b) {
+        long x = a ^ b;
+        for (int band = 0; band < BANDS; band++) {
+            if (((x >>> (8 * band)) & 0xFF) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String hex(long fingerprint) {
         return String.format("%016x", fingerprint);
     }
@@ -62,27 +73,53 @@ public final class SimHash {
 
     /** Jaccard similarity of the two texts' character 3-shingle sets (normalised), in [0,1]. */
     public static double jaccard(String a, String b) {
-        java.util.Set<String> x = shingles(a);
-        java.util.Set<String> y = shingles(b);
-        if (x.isEmpty() || y.isEmpty()) {
+        return jaccard(shingles(a), shingles(b));
+    }
+
+    /**
+     * Jaccard similarity of two shingle sets from {@link #shingles}. A caller comparing one text with many builds
+     * each set once; sorted primitive arrays compare by a merge, without hashing or boxing.
+     */
+    public static double jaccard(long[] x, long[] y) {
+        if (x.length == 0 || y.length == 0) {
             return 0;
         }
         int common = 0;
-        for (String s : x) {
-            if (y.contains(s)) {
+        for (int i = 0, j = 0; i < x.length && j < y.length; ) {
+            if (x[i] == y[j]) {
                 common++;
+                i++;
+                j++;
+            } else if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
-        return common / (double) (x.size() + y.size() - common);
+        return common / (double) (x.length + y.length - common);
     }
 
-    private static java.util.Set<String> shingles(String text) {
+    /**
+     * The distinct character 3-shingles of the normalised text, sorted; each shingle's three UTF-16 chars are packed
+     * exactly into one long, so this is the set of 3-character substrings, without collisions.
+     */
+    public static long[] shingles(String text) {
         String norm = normalise(text == null ? "" : text);
-        java.util.Set<String> out = new java.util.HashSet<>();
-        for (int i = 0; i + 3 <= norm.length(); i++) {
-            out.add(norm.substring(i, i + 3));
+        if (norm.length() < 3) {
+            return new long[0];
         }
-        return out;
+        long[] all = new long[norm.length() - 2];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = ((long) norm.charAt(i) << 32) | ((long) norm.charAt(i + 1) << 16) | norm.charAt(i + 2);
+        }
+        java.util.Arrays.sort(all);
+        int n = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (n == 0 || all[i] != all[n - 1]) {
+                all[n++] = all[i];
+            }
+        }
+        return java.util.Arrays.copyOf(all, n);
     }
 
     /** Lower case, letters and digits only: punctuation and spacing differences are not differences of story. */

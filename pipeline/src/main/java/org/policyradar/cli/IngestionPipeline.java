@@ -1,0 +1,71 @@
+package org.policyradar.cli;
+
+import java.time.Duration;
+import java.util.stream.Collectors;
+import org.policyradar.config.RadarConfig;
+import org.policyradar.config.SourceConfig;
+import org.policyradar.extract.DensityArticleExtractor;
+import org.policyradar.extract.HtmlDecoder;
+import org.policyradar.extract.ListingParser;
+import org.policyradar.fetch.Fetcher;
+import org.policyradar.fetch.FileFetchStateStore;
+import org.policyradar.fetch.HostThrottle;
+import org.policyradar.fetch.HttpFetcher;
+import org.policyradar.fetch.LinkPolicy;
+import org.policyradar.fetch.RetryingFetcher;
+import org.policyradar.fetch.RobotsCheckingFetcher;
+import org.policyradar.fetch.RobotsPolicy;
+import org.policyradar.health.SourceHealthStore;
+import org.policyradar.index.ElasticsearchConnection;
+import org.policyradar.index.IndexSetup;
+import org.policyradar.index.ItemIndexer;
+import org.policyradar.index.NearDuplicateMarker;
+import org.policyradar.item.ItemFactory;
+import org.policyradar.parse.FeedDecoder;
+import org.policyradar.parse.RomeFeedParser;
+import org.policyradar.route.HtmlSourceReader;
+import org.policyradar.route.Ingestion;
+import org.policyradar.route.PollOutcomes;
+import org.policyradar.spool.ItemSpool;
+import org.policyradar.spool.SpoolingIndexer;
+
+/**
+ * The object graph {@code radar run} drives, built in one place so that {@code radar bench}'s end-to-end replay runs
+ * exactly the code path of {@code radar run --once}.
+ */
+record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outcomes, ElasticsearchConnection es) {
+
+    static IngestionPipeline build(Services services, Duration waitEs) {
+        RadarConfig cfg = services.config();
+        var classifier = services.classifier();
+        var es = services.elasticsearchUnchecked();
+        // Before the first poll, so that the health of a source failing in the very first round is recorded. When
+        // Elasticsearch is down this fails and ingestion goes on spooling; the indexer creates them once it is back.
+        try {
+            services.ensureIndices();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(IngestionPipeline.class).warn("event=es_unavailable_at_start url={} reason=\"{}\"",
+                    es.url(), String.valueOf(e.getMessage()).replace('"', '\''));
+        }
+        PollOutcomes outcomes = new PollOutcomes();
+        SourceHealthStore health = new SourceHealthStore(es.client(),
+                cfg.sources().stream().collect(Collectors.toMap(SourceConfig::id, s -> s)), services.clock());
+        outcomes.addListener(health::record);
+        ItemSpool spool = new ItemSpool(services.dataDir().resolve("spool"), ElasticsearchConnection.objectMapper(),
+                services.clock());
+        Fetcher fetcher = new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(),
+                HostThrottle.defaults()), RetryingFetcher.RetryPolicy.defaults());
+        FileFetchStateStore fetchState = new FileFetchStateStore(services.dataDir().resolve("fetch-state.json"));
+        HtmlSourceReader htmlReader = new HtmlSourceReader(
+                new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock())), fetchState,
+                LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor());
+        Ingestion ingestion = new Ingestion(cfg, fetcher, fetchState,
+                new RomeFeedParser(new FeedDecoder()), htmlReader,
+                new ItemFactory(classifier),
+                new SpoolingIndexer(spool,
+                        new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices,
+                        new NearDuplicateMarker(es.client(), IndexSetup.ITEMS.alias(), 0.5)::mark),
+                waitEs, outcomes, services.clock());
+        return new IngestionPipeline(ingestion, spool, outcomes, es);
+    }
+}
