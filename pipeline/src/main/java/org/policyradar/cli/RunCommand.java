@@ -9,6 +9,9 @@ import org.policyradar.alert.AlertEngine;
 import org.policyradar.alert.AlertsConfig;
 import org.policyradar.alert.AlertsConfigLoader;
 import org.policyradar.config.RadarConfig;
+import org.policyradar.index.ElasticsearchConnection;
+import org.policyradar.index.IndexSetup;
+import org.policyradar.route.CoalescingTrigger;
 import org.policyradar.spool.ItemSpool;
 import org.policyradar.route.Ingestion;
 import org.policyradar.route.PollOutcome;
@@ -80,13 +83,35 @@ final class RunCommand implements Callable<Integer> {
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
             Signal.handle(new Signal("INT"), s -> stop.countDown());
             AlertEngine alerts = new AlertEngine(es.client(), alertsConfig);
-            ingestion.runUntil(stop, drain, () -> evaluateAlerts(alerts, null), Duration.ofMinutes(5));
+            // Alerts follow their items: evaluated after every poll that stored something (bursts folded into one
+            // evaluation), and every 5 minutes for what time alone changes (spike windows, delivery retries, digests).
+            try (CoalescingTrigger evaluation = new CoalescingTrigger("alerts", () -> {
+                refreshItems(es);
+                evaluateAlerts(alerts, null);
+            })) {
+                outcomes.addListener(o -> {
+                    if (o.created() + o.updated() > 0) {
+                        evaluation.request();
+                    }
+                });
+                ingestion.runUntil(stop, drain, evaluation::request, Duration.ofMinutes(5));
+            }
             printSummary(out, outcomes.all());
             return 0;
         }
     }
 
     /** Alerts are evaluated after a pass; a failure is reported and never fails the ingestion that already happened. */
+    /** Makes what the last polls stored searchable before the watches look for it. */
+    private static void refreshItems(ElasticsearchConnection es) {
+        try {
+            es.client().indices().refresh(r -> r.index(IndexSetup.ITEMS.alias()));
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(RunCommand.class).warn("event=refresh_failed index={} reason=\"{}\"",
+                    IndexSetup.ITEMS.alias(), String.valueOf(e.getMessage()).replace('"', '\''));
+        }
+    }
+
     private void evaluateAlerts(AlertEngine engine, PrintWriter out) {
         try {
             engine.ensureIndices();

@@ -115,6 +115,63 @@ class RadarLauncherIT {
         }
     }
 
+    @Test
+    void theDaemonDeliversAWatchAlertRightAfterThePollThatStoredItsItem(@TempDir Path dir) throws Exception {
+        java.util.List<String> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        hook.createContext("/hook", exchange -> {
+            posts.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        hook.start();
+        try (LocalHttpServer server = new LocalHttpServer()) {
+            String feed = """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <rss version="2.0"><channel><title>w</title><link>http://watch.example/</link>
+                    <item><title>Commission opens consultation on data centres</title><link>http://watch.example/1</link></item>
+                    %s</channel></rss>""";
+            server.serve("/watch.xml", LocalHttpServer.Resource.ok(feed.formatted("").getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
+            Files.writeString(dir.resolve("sources.yaml"), """
+                    sources:
+                      - {id: watch-wire, name: Watch, region: EU, language: en, kind: feed, url: "%s", schedule: 2s}
+                    """.formatted(server.uri("/watch.xml")));
+            Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
+                    .formatted(TestElasticsearch.url(), dir.resolve("data")));
+            Files.writeString(dir.resolve("alerts.yaml"), """
+                    channels:
+                      - {id: hook, type: webhook, url: "http://127.0.0.1:%d/hook"}
+                    watches:
+                      - {id: duisburg, query: 'Duisburg'}
+                    """.formatted(hook.getAddress().getPort()));
+            Process daemon = start(dir.resolve("watch.out"), "run", "--config", dir.toString());
+            try {
+                Path err = dir.resolve("watch.out.err");
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).failFast(() -> !daemon.isAlive())
+                        .alias("two polls; daemon log: " + err).until(() ->
+                        server.requests().stream().filter(r -> r.path().equals("/watch.xml")).count() >= 2);
+                assertThat(posts).isEmpty();
+                server.serve("/watch.xml", LocalHttpServer.Resource.ok(feed.formatted("""
+                        <item><title>Huawei opens a smart city lab in Duisburg</title><link>http://watch.example/2</link></item>""")
+                        .getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
+                // The periodic evaluation is 5 minutes apart; the alert must come from the poll that stored the item.
+                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> !posts.isEmpty());
+                assertThat(posts).hasSize(1);
+                assertThat(posts.get(0)).contains("duisburg", "Huawei opens a smart city lab in Duisburg");
+            } catch (org.awaitility.core.ConditionTimeoutException | org.awaitility.core.TerminalFailureException e) {
+                throw new AssertionError(e.getMessage() + "\n" + Files.readString(dir.resolve("watch.out.err")), e);
+            } finally {
+                daemon.destroy();
+                assertThat(daemon.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(daemon.exitValue()).as(Files.readString(dir.resolve("watch.out.err"))).isZero();
+            assertThat(posts).as("delivered once").hasSize(1);
+        } finally {
+            hook.stop(0);
+        }
+    }
+
     private static long count(ElasticsearchClient client) {
         try {
             client.indices().refresh(r -> r.index("radar-items"));
