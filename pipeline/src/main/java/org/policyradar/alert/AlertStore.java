@@ -96,6 +96,25 @@ public final class AlertStore {
         })), max, SortOrder.Desc);
     }
 
+    /** Which of these alert ids are stored. */
+    public java.util.Set<String> existing(List<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Alert a : search(Query.of(q -> q.ids(i -> i.values(ids))), ids.size(), SortOrder.Asc)) {
+            out.add(a.id());
+        }
+        return out;
+    }
+
+    /** Alerts of a type raised in [from, to), oldest first. */
+    public List<Alert> between(Instant from, Instant to, String type, int max) {
+        return search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("type").value(type)))
+                .filter(f -> f.range(r -> r.untyped(d -> d.field("created").gte(JsonData.of(from.toString()))
+                        .lt(JsonData.of(to.toString()))))))), max, SortOrder.Asc);
+    }
+
     /** True when a spike alert for the topic was raised after {@code since}. */
     public boolean spikeRaisedSince(String topic, Instant since) {
         return !search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("type").value(Alert.SPIKE)))

@@ -9,7 +9,12 @@ import java.util.stream.Collectors;
 import org.policyradar.alert.AlertEngine;
 import org.policyradar.alert.AlertsConfig;
 import org.policyradar.alert.AlertsConfigLoader;
+import org.policyradar.change.ChangeSummary;
+import org.policyradar.change.ChangeTracker;
+import org.policyradar.change.VersionStore;
 import org.policyradar.config.RadarConfig;
+import org.policyradar.taxonomy.Taxonomy;
+import org.policyradar.taxonomy.TaxonomyLoader;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.health.SourceHealthStore;
 import org.policyradar.fetch.FileFetchStateStore;
@@ -79,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
             RadarConfig cfg = services.config();
             // Validated before anything is fetched: a broken alerts.yaml stops the run with file, key and fix.
             AlertsConfig alertsConfig = new AlertsConfigLoader(environment.env()).loadFromDirectory(cfg.configDir());
+            AlertsConfigLoader.checkSources(alertsConfig, cfg.configDir(), cfg.sources());
             var classifier = services.classifier();
             var es = services.elasticsearchUnchecked();
             PollOutcomes outcomes = new PollOutcomes();
@@ -92,7 +98,8 @@ final class RunCommand implements Callable<Integer> {
             FileFetchStateStore fetchState = new FileFetchStateStore(services.dataDir().resolve("fetch-state.json"));
             HtmlSourceReader htmlReader = new HtmlSourceReader(
                     new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock())), fetchState,
-                    LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor());
+                    LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(),
+                    new ChangeTracker(new VersionStore(es.client()), new ChangeSummary(taxonomy(cfg)), alertsConfig.changes()));
             Ingestion ingestion = new Ingestion(cfg, fetcher, fetchState,
                     new RomeFeedParser(new FeedDecoder()), htmlReader,
                     new ItemFactory(classifier),
@@ -123,6 +130,11 @@ final class RunCommand implements Callable<Integer> {
             printSummary(out, outcomes.all());
             return 0;
         }
+    }
+
+    /** The taxonomy whose terms the change summaries point out: the analyst's file or the built-in one. */
+    private static Taxonomy taxonomy(RadarConfig cfg) {
+        return cfg.taxonomy().map(TaxonomyLoader::load).orElseGet(TaxonomyLoader::loadDefault);
     }
 
     /** Alerts are evaluated after a pass; a failure is reported and never fails the ingestion that already happened. */
