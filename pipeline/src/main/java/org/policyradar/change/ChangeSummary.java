@@ -64,8 +64,8 @@ public final class ChangeSummary {
         List<String> figures = new ArrayList<>();
         Map<String, String> sentences = new LinkedHashMap<>(); // sentence → topic
         for (Diff.Change c : diff.changes()) {
-            List<String> before = figures(c.removed());
-            List<String> after = figures(c.added());
+            List<String> before = figures(c.removed(), c.next());
+            List<String> after = figures(c.added(), c.next());
             if (!before.isEmpty() && !after.isEmpty()) {
                 figures.add(String.join(", ", before) + " → " + String.join(", ", after));
             } else if (!after.isEmpty()) {
@@ -101,9 +101,13 @@ public final class ChangeSummary {
     }
 
     /** Numbers in the tokens, each with the unit that follows it ("38个", "45 %", "2027年"). */
-    static List<String> figures(List<Token> tokens) {
+    static List<String> figures(List<Token> changed, Token next) {
+        List<Token> tokens = new ArrayList<>(changed);
+        if (next != null) {
+            tokens.add(next);
+        }
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = 0; i < changed.size(); i++) {
             Token t = tokens.get(i);
             if (!Character.isDigit(t.text().charAt(0))) {
                 continue;

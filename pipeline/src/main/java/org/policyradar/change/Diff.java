@@ -36,8 +36,12 @@ public record Diff(List<Segment> segments) {
         return (int) segments.stream().filter(s -> s.op() == op).flatMap(s -> s.tokens().stream()).filter(Token::isWord).count();
     }
 
-    /** A change: consecutive deleted and inserted runs, with their neighbouring equal runs. */
-    public record Change(List<Token> removed, List<Token> added, int segmentIndex) {
+    /**
+     * A change: consecutive deleted and inserted runs.
+     *
+     * @param next the first unchanged token after it (the unit of a changed number: 38→50 in "达到38个"), or null
+     */
+    public record Change(List<Token> removed, List<Token> added, Token next) {
     }
 
     public List<Change> changes() {
@@ -48,12 +52,12 @@ public record Diff(List<Segment> segments) {
             }
             List<Token> removed = new ArrayList<>();
             List<Token> added = new ArrayList<>();
-            int start = i;
             while (i < segments.size() && segments.get(i).op() != Op.EQUAL) {
                 (segments.get(i).op() == Op.DELETE ? removed : added).addAll(segments.get(i).tokens());
                 i++;
             }
-            out.add(new Change(removed, added, start));
+            Token next = i < segments.size() ? segments.get(i).tokens().get(0) : null;
+            out.add(new Change(removed, added, next));
             i--;
         }
         return out;
@@ -99,7 +103,8 @@ public record Diff(List<Segment> segments) {
                 if (run.length() > MAX_RUN_CHARS) {
                     run = run.substring(0, MAX_RUN_CHARS) + " …";
                 }
-                boolean space = s.tokens().get(0).spaceBefore() && !line.isEmpty();
+                boolean afterDeletion = i > 0 && segments.get(i - 1).op() == Op.DELETE;
+                boolean space = s.tokens().get(0).spaceBefore() && !line.isEmpty() && !afterDeletion;
                 line.append(space ? " " : "").append(s.op() == Op.DELETE ? "[-" : "{+").append(run).append(s.op() == Op.DELETE ? "-]" : "+}");
                 i++;
             }

@@ -14,8 +14,9 @@ public final class WordDiff {
     /** Beyond this many edits (after common prefix and suffix) the middle is reported as replaced wholesale. */
     static final int MAX_EDITS = 3000;
 
+    private static final String NOT_CJK = "[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]";
     private static final Pattern TOKEN = Pattern.compile(
-            "\\d+(?:[.,:/-]\\d+)*%?|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]|[\\p{L}\\p{M}\\p{N}_'’]+(?:-[\\p{L}\\p{M}\\p{N}]+)*|\\S");
+            "\\d+(?:[.,:/-]\\d+)*%?|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]|[\\p{L}\\p{M}\\p{N}_'’&&" + NOT_CJK + "]+(?:-[\\p{L}\\p{M}\\p{N}&&" + NOT_CJK + "]+)*|\\S");
 
     /** One token: its text, whether whitespace preceded it, and where it starts in its text. */
     public record Token(String text, boolean spaceBefore, int start) {
