@@ -66,13 +66,14 @@ public final class VersionStore {
         }
     }
 
-    /** Versions that are edits (not first versions), fetched at or after {@code since}, oldest first. */
-    public List<PageVersion> changedSince(Instant since, int max) {
+    /** Versions that are edits (not first versions), fetched in [since, until], oldest first. */
+    public List<PageVersion> changedBetween(Instant since, Instant until, int max) {
         ensure();
         try {
             var r = client.search(s -> s.index(VERSIONS.alias()).size(max)
                     .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("changed").value(true)))
-                            .filter(f -> f.range(x -> x.untyped(d -> d.field("fetched").gte(JsonData.of(since.toString())))))))
+                            .filter(f -> f.range(x -> x.untyped(d -> d.field("fetched").gte(JsonData.of(since.toString()))
+                                    .lte(JsonData.of(until.toString())))))))
                     .sort(o -> o.field(f -> f.field("fetched").order(SortOrder.Asc))), PageVersion.class);
             return r.hits().hits().stream().map(Hit::source).toList();
         } catch (IOException e) {
