@@ -38,6 +38,11 @@ class AlertsConfigLoaderTest {
         // No environment at all: `./radar run --once` on a fresh machine must not need a secret to start.
         AlertsConfig c = new AlertsConfigLoader(Map.of()).load(shipped);
         assertThat(c.watches()).isNotEmpty();
+        assertThat(c.digest()).isPresent();
+        assertThat(c.changes().bySource()).isNotEmpty();
+        // its per-source change rules name tracked sources of the shipped sources.yaml
+        var sources = new org.policyradar.config.ConfigLoader(Map.of("RADAR_DATA_DIR", dir.toString())).load(shipped.getParent()).sources();
+        AlertsConfigLoader.checkSources(c, shipped.getParent(), sources);
     }
 
     @Test
