@@ -50,11 +50,15 @@ public final class VersionStore {
         }
     }
 
-    /** Stores a version unless it exists. @return true when it was stored now */
+    /**
+     * Stores a version unless it exists, searchable at once ({@code refresh=true}: versions are few, one per first
+     * fetch or edit, and the next comparison must see this one; {@code wait_for} would block up to a refresh
+     * interval per page). @return true when it was stored now
+     */
     public boolean create(PageVersion v) {
         ensure();
         try {
-            client.create(c -> c.index(VERSIONS.alias()).id(v.id()).document(v).refresh(Refresh.WaitFor));
+            client.create(c -> c.index(VERSIONS.alias()).id(v.id()).document(v).refresh(Refresh.True));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == 409) {

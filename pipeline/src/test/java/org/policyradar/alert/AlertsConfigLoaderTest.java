@@ -101,6 +101,21 @@ class AlertsConfigLoaderTest {
     }
 
     @Test
+    void theReadmeExampleOfEachKindLoads() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        int at = readme.indexOf("One example of each kind in `alerts.yaml`");
+        assertThat(at).isPositive();
+        int start = readme.indexOf("```yaml\n", at) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        AlertsConfig c = new AlertsConfigLoader(Map.of("RADAR_SMTP_PASSWORD", "pw")).load(write(yaml));
+        assertThat(c.channels()).hasSize(2);
+        assertThat(c.watches()).hasSize(1);
+        assertThat(c.spikeOverrides()).containsKey("ai");
+        assertThat(c.changes().bySource()).containsKey("miit-policy");
+        assertThat(c.digest().orElseThrow().recipients()).containsExactly("analysts");
+    }
+
+    @Test
     void changesAndDigestLoad() throws Exception {
         AlertsConfig c = new AlertsConfigLoader(Map.of()).load(write("""
                 channels:
