@@ -83,7 +83,9 @@ public final class AlertStore {
 
     /** Alerts not yet delivered to every channel, raised after {@code since}, oldest first. */
     public List<Alert> pending(Instant since) {
+        // Only alerts raised through raise() (id = dedup key); documents written by other tools are not delivered.
         return search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("delivered").value(false)))
+                .filter(f -> f.exists(e -> e.field("dedup_key")))
                 .filter(f -> f.range(r -> r.untyped(d -> d.field("created").gte(JsonData.of(since.toString()))))))), 500, SortOrder.Asc);
     }
 

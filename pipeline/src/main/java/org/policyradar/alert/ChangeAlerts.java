@@ -33,7 +33,8 @@ final class ChangeAlerts {
 
     /** @return the alerts raised now for versions fetched within {@link Deliverer#MAX_AGE} */
     List<Alert> evaluate(Instant now) {
-        List<PageVersion> changed = versions.changedBetween(now.minus(Deliverer.MAX_AGE), now, MAX_VERSIONS);
+        List<PageVersion> changed = versions.changedBetween(now.minus(Deliverer.MAX_AGE), now, MAX_VERSIONS).stream()
+                .filter(v -> v.itemId() != null && v.url() != null).toList(); // not written by the tracker
         Set<String> known = store.existing(changed.stream().map(ChangeAlerts::key).toList());
         List<Alert> raised = new ArrayList<>();
         for (PageVersion v : changed) {

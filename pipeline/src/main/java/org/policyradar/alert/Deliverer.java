@@ -66,59 +66,75 @@ public final class Deliverer {
         int ok = 0;
         int failed = 0;
         for (Alert alert : store.pending(Instant.EPOCH)) {
-            Map<String, Alert.Delivery> byChannel = new LinkedHashMap<>();
-            if (alert.deliveries() != null) {
-                alert.deliveries().forEach(d -> byChannel.put(d.channel(), d));
+            try {
+                Outcome o = deliver(store, alert, now);
+                ok += o.delivered();
+                failed += o.failed();
+            } catch (RuntimeException e) {
+                // one alert that cannot be recorded must not keep the others from being delivered
+                failed++;
+                LOG.warn("event=alert_delivery_record_failed alert={} reason=\"{}\"", alert.id(),
+                        String.valueOf(e.getMessage()).replace('"', '\''));
             }
-            // An alert is addressed to the channels in its deliveries (a digest to its recipients only); an alert
-            // recorded without any is addressed to every channel.
-            boolean everyChannel = byChannel.isEmpty();
-            boolean expired = alert.created() != null && alert.created().isBefore(now.minus(MAX_AGE));
-            boolean all = true;
-            boolean changed = false;
-            for (AlertsConfig.Channel channel : config.channels()) {
-                Alert.Delivery d = byChannel.get(channel.id());
-                if (d == null && !everyChannel) {
-                    continue; // not addressed to this channel
-                }
-                if (d != null && !Alert.Delivery.PENDING.equals(d.status())) {
-                    continue; // delivered or given up
-                }
-                String recipient = AlertFactory.recipient(channel);
-                if (expired) {
-                    byChannel.put(channel.id(), new Alert.Delivery(channel.id(), recipient, Alert.Delivery.FAILED,
-                            d == null ? 0 : d.attempts(), d == null ? null : d.lastAttempt(), null, null,
-                            "gave up: not delivered within " + MAX_AGE.toDays() + " days"
-                                    + (d == null || d.error() == null ? "" : "; last error: " + d.error())));
-                    changed = true;
-                    LOG.warn("event=alert_delivery_given_up alert={} channel={}", alert.id(), channel.id());
-                    continue;
-                }
-                if (d != null && d.nextAttempt() != null && now.isBefore(d.nextAttempt())) {
-                    all = false; // backing off
-                    continue;
-                }
-                int attempts = d == null ? 1 : d.attempts() + 1;
+        }
+        return new Outcome(ok, failed);
+    }
+
+    private Outcome deliver(AlertStore store, Alert alert, Instant now) {
+        int ok = 0;
+        int failed = 0;
+        Map<String, Alert.Delivery> byChannel = new LinkedHashMap<>();
+        if (alert.deliveries() != null) {
+            alert.deliveries().forEach(d -> byChannel.put(d.channel(), d));
+        }
+        // An alert is addressed to the channels in its deliveries (a digest to its recipients only); an alert
+        // recorded without any is addressed to every channel.
+        boolean everyChannel = byChannel.isEmpty();
+        boolean expired = alert.created() != null && alert.created().isBefore(now.minus(MAX_AGE));
+        boolean all = true;
+        boolean changed = false;
+        for (AlertsConfig.Channel channel : config.channels()) {
+            Alert.Delivery d = byChannel.get(channel.id());
+            if (d == null && !everyChannel) {
+                continue; // not addressed to this channel
+            }
+            if (d != null && !Alert.Delivery.PENDING.equals(d.status())) {
+                continue; // delivered or given up
+            }
+            String recipient = AlertFactory.recipient(channel);
+            if (expired) {
+                byChannel.put(channel.id(), new Alert.Delivery(channel.id(), recipient, Alert.Delivery.FAILED,
+                        d == null ? 0 : d.attempts(), d == null ? null : d.lastAttempt(), null, null,
+                        "gave up: not delivered within " + MAX_AGE.toDays() + " days"
+                                + (d == null || d.error() == null ? "" : "; last error: " + d.error())));
                 changed = true;
-                try {
-                    send(channel, alert);
-                    byChannel.put(channel.id(), new Alert.Delivery(channel.id(), recipient, Alert.Delivery.DELIVERED,
-                            attempts, now, null, now, null));
-                    ok++;
-                    LOG.info("event=alert_delivered alert={} channel={} attempts={}", alert.id(), channel.id(), attempts);
-                } catch (Exception e) {
-                    Instant next = now.plus(backoff(attempts));
-                    byChannel.put(channel.id(), new Alert.Delivery(channel.id(), recipient, Alert.Delivery.PENDING, attempts, now,
-                            next, null, String.valueOf(e.getMessage())));
-                    all = false;
-                    failed++;
-                    LOG.warn("event=alert_delivery_failed alert={} channel={} attempts={} next_attempt={} reason=\"{}\"", alert.id(),
-                            channel.id(), attempts, next, String.valueOf(e.getMessage()).replace('"', '\''));
-                }
+                LOG.warn("event=alert_delivery_given_up alert={} channel={}", alert.id(), channel.id());
+                continue;
             }
-            if (changed || all) {
-                store.updateDeliveries(alert.withDeliveries(new ArrayList<>(byChannel.values()), all));
+            if (d != null && d.nextAttempt() != null && now.isBefore(d.nextAttempt())) {
+                all = false; // backing off
+                continue;
             }
+            int attempts = d == null ? 1 : d.attempts() + 1;
+            changed = true;
+            try {
+                send(channel, alert);
+                byChannel.put(channel.id(), new Alert.Delivery(channel.id(), recipient, Alert.Delivery.DELIVERED,
+                        attempts, now, null, now, null));
+                ok++;
+                LOG.info("event=alert_delivered alert={} channel={} attempts={}", alert.id(), channel.id(), attempts);
+            } catch (Exception e) {
+                Instant next = now.plus(backoff(attempts));
+                byChannel.put(channel.id(), new Alert.Delivery(channel.id(), recipient, Alert.Delivery.PENDING, attempts, now,
+                        next, null, String.valueOf(e.getMessage())));
+                all = false;
+                failed++;
+                LOG.warn("event=alert_delivery_failed alert={} channel={} attempts={} next_attempt={} reason=\"{}\"", alert.id(),
+                        channel.id(), attempts, next, String.valueOf(e.getMessage()).replace('"', '\''));
+            }
+        }
+        if (changed || all) {
+            store.updateDeliveries(alert.withDeliveries(new ArrayList<>(byChannel.values()), all));
         }
         return new Outcome(ok, failed);
     }

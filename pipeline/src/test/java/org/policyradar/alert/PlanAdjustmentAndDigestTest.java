@@ -288,6 +288,27 @@ class PlanAdjustmentAndDigestTest {
     }
 
     @Test
+    void anAlertDocumentWrittenByAnotherToolDoesNotStopDelivery() throws Exception {
+        // e.g. a hand-made document in radar-alerts: its _id is not its "id", so it cannot be updated by id
+        es.client().index(i -> i.index("radar-alerts").document(Map.of("id", "foreign-" + rnd(), "type", "watch",
+                "created", "2045-01-01T00:00:00Z", "title", "hand-made", "delivered", false))
+                .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+        String token = "zf" + UUID.randomUUID().toString().replace("-", "");
+        Instant t0 = Instant.parse("2045-01-02T12:00:00Z");
+        ItemIndexer indexer = new ItemIndexer(es.client(), "radar-items");
+        assertThat(indexer.index(List.of(item("Order " + token, "foreign-" + token, 0.9, t0.minus(Duration.ofMinutes(10))))).failures()).isEmpty();
+        indexer.refresh();
+        try (Hook hook = new Hook()) {
+            AlertsConfig config = new AlertsConfig(Optional.empty(), List.of(new AlertsConfig.Webhook("f-" + token.substring(2, 10), hook.url())),
+                    List.of(new AlertsConfig.Watch("w-" + token.substring(2, 12), token, List.of(), List.of(), List.of())),
+                    AlertsConfig.Spike.DEFAULTS, Map.of());
+            AlertEngine.Result r = new AlertEngine(es.client(), config).evaluate(t0);
+            assertThat(ofType(r, Alert.WATCH)).hasSize(1);
+            assertThat(hook.bodiesWith(token)).hasSize(1);
+        }
+    }
+
+    @Test
     void backoffDoublesFromOneMinuteUpToAnHour() {
         assertThat(Deliverer.backoff(1)).isEqualTo(Duration.ofMinutes(1));
         assertThat(Deliverer.backoff(2)).isEqualTo(Duration.ofMinutes(2));
