@@ -126,8 +126,8 @@ public final class HtmlSourceReader {
     }
 
     /**
-     * Stores the page's version when its source tracks changes. @return false when that failed: the page's old
-     * validators are then kept, so the next poll fetches it in full and compares again instead of getting a 304.
+     * Stores the page's version when its source tracks changes. @return false when that failed: the page's previous
+     * validators are then kept, so if it changed the next poll gets it in full (not a 304) and compares again.
      */
     private boolean track(SourceConfig source, String url, String title, String text, FetchResult page) {
         try {
