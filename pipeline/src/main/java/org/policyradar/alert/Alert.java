@@ -5,10 +5,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import org.policyradar.item.SourceRef;
 
 /**
  * One alert as stored in {@code radar-alerts} (mapping: {@code elasticsearch/radar-alerts-template.json}). The
  * document id is {@link #id()}, which is the {@link #dedupKey()}: raising the same alert twice stores it once.
+ *
+ * @param url     the changed page ({@code change} alerts)
+ * @param source  the changed page's source ({@code change} alerts)
+ * @param diff    the changed passages, {@code [-removed-]{+added+}} with context ({@code change} alerts)
+ * @param version the page version that raised the alert ({@code change} alerts)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -30,10 +36,26 @@ public record Alert(String id,
                     List<AlertItem> items,
                     @JsonProperty("kibana_url") String kibanaUrl,
                     List<Delivery> deliveries,
-                    Boolean delivered) {
+                    Boolean delivered,
+                    String url,
+                    SourceRef source,
+                    String diff,
+                    Integer version) {
 
     public static final String SPIKE = "spike";
     public static final String WATCH = "watch";
+    public static final String CHANGE = "change";
+    public static final String DIGEST = "digest";
+    public static final List<String> TYPES = List.of(SPIKE, WATCH, CHANGE, DIGEST);
+
+    /** An alert of the original kinds (spike, watch), without the fields of change alerts. */
+    public Alert(String id, String type, Instant created, String dedupKey, String topic, String watch, String region,
+                 String title, String summary, Instant windowStart, Instant windowEnd, Double observed, Double expected,
+                 Double score, Integer itemsCount, List<AlertItem> items, String kibanaUrl, List<Delivery> deliveries,
+                 Boolean delivered) {
+        this(id, type, created, dedupKey, topic, watch, region, title, summary, windowStart, windowEnd, observed, expected,
+                score, itemsCount, items, kibanaUrl, deliveries, delivered, null, null, null, null);
+    }
 
     /** An item listed in an alert. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,11 +63,15 @@ public record Alert(String id,
     public record AlertItem(String id, String url, String title, Instant published, String source) {
     }
 
-    /** The delivery of an alert to one channel: pending, delivered or failed (gave up). */
+    /**
+     * The delivery of an alert to one channel: pending (to be tried at {@code nextAttempt}), delivered, or failed
+     * (given up once the alert was older than {@link Deliverer#MAX_AGE}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Delivery(String channel, String recipient, String status, int attempts,
                            @JsonProperty("last_attempt") Instant lastAttempt,
+                           @JsonProperty("next_attempt") Instant nextAttempt,
                            @JsonProperty("delivered_at") Instant deliveredAt,
                            String error) {
         public static final String PENDING = "pending";
@@ -55,17 +81,27 @@ public record Alert(String id,
 
     public Alert withDeliveries(List<Delivery> newDeliveries, boolean isDelivered) {
         return new Alert(id, type, created, dedupKey, topic, watch, region, title, summary, windowStart, windowEnd,
-                observed, expected, score, itemsCount, items, kibanaUrl, List.copyOf(newDeliveries), isDelivered);
+                observed, expected, score, itemsCount, items, kibanaUrl, List.copyOf(newDeliveries), isDelivered, url, source,
+                diff, version);
     }
 
-    /** The plain-text rendering used by every channel (Slack/Teams {@code text}, the mail body). */
+    /** The plain-text rendering used by every channel (Slack/Teams {@code text}, the mail's text part). */
     public String text() {
         StringBuilder b = new StringBuilder();
         b.append("[PolicyRadar ").append(type).append("] ").append(title).append('\n');
-        if (summary != null && !summary.isBlank()) {
-            b.append(summary).append('\n');
+        if (url != null) {
+            b.append(url).append('\n');
         }
-        if (items != null) {
+        if (summary != null && !summary.isBlank()) {
+            b.append(summary.strip()).append('\n');
+        }
+        if (diff != null && !diff.isBlank()) {
+            b.append("Changed passages ([-removed-] {+added+}):\n").append(diff.strip()).append('\n');
+        }
+        if (items != null && !items.isEmpty() && !CHANGE.equals(type)) {
+            if (DIGEST.equals(type)) {
+                b.append("Top items:\n");
+            }
             for (AlertItem i : items) {
                 b.append("- ").append(i.title() == null ? "(untitled)" : i.title());
                 if (i.source() != null) {
@@ -76,7 +112,7 @@ public record Alert(String id,
                 }
                 b.append('\n');
             }
-            if (itemsCount != null && itemsCount > items.size()) {
+            if (itemsCount != null && itemsCount > items.size() && !DIGEST.equals(type)) {
                 b.append("… and ").append(itemsCount - items.size()).append(" more\n");
             }
         }

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.policyradar.change.VersionStore;
 import org.policyradar.index.IndexSetup;
 
 /**
- * Alerting in one call: {@link #evaluate(Instant)} runs the watches, then spike detection, then delivers every
+ * Alerting in one call: {@link #evaluate(Instant)} runs the watches, spike detection, plan adjustments (changed
+ * versions of tracked pages) and the digest, then delivers every
  * pending alert. Safe to call repeatedly and from several runs: alerts are deduplicated by key, watches keep a
  * high-water mark, deliveries are recorded per channel.
  *
@@ -33,6 +35,8 @@ public final class AlertEngine {
     private final SpikeDetector spikes;
     private final Deliverer deliverer;
     private final AlertFactory factory;
+    private final ChangeAlerts changes;
+    private final DigestBuilder digests;
 
     public AlertEngine(ElasticsearchClient client, AlertsConfig config) {
         this(client, config, "radar-items");
@@ -47,17 +51,22 @@ public final class AlertEngine {
         this.watches = new WatchEvaluator(client, itemsAlias, store, state, factory);
         this.spikes = new SpikeDetector(client, itemsAlias, store, factory);
         this.deliverer = new Deliverer(config);
+        this.changes = new ChangeAlerts(new VersionStore(client), store, factory);
+        this.digests = new DigestBuilder(client, itemsAlias, store, factory);
     }
 
     /** Creates the radar-alerts index (template + alias) and the watch-state index. Idempotent. */
     public void ensureIndices() {
-        new IndexSetup(client).ensure(List.of(AlertStore.ALERTS));
+        new IndexSetup(client).ensure(List.of(AlertStore.ALERTS, VersionStore.VERSIONS));
         state.ensure();
     }
 
     public synchronized Result evaluate(Instant now) {
         List<Alert> raised = new ArrayList<>(watches.evaluate(config.watches(), now));
         raised.addAll(spikes.evaluate(config, now));
+        raised.addAll(changes.evaluate(now));
+        // last, so that the period's spikes and plan adjustments raised just now are in it
+        config.digest().flatMap(d -> digests.evaluate(d, now)).ifPresent(raised::add);
         Deliverer.Outcome o = deliverer.deliverPending(store, now);
         return new Result(raised, o.delivered(), o.failed());
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import org.policyradar.change.PageVersion;
 import org.policyradar.item.Item;
 
 /** Builds alert documents: text, Kibana link and one pending delivery per configured channel. */
@@ -36,6 +37,33 @@ public final class AlertFactory {
                 kibana("topics:\"" + topic + "\"", m.windowStart(), m.windowEnd()), pendingDeliveries(), config.channels().isEmpty());
     }
 
+    /** A plan adjustment: a tracked page's text changed; the alert carries the version's diff and summary. */
+    Alert change(PageVersion v, String key, Instant now, String topic) {
+        String name = v.title() == null || v.title().isBlank() ? v.url() : v.title();
+        String title = "Changed: " + name + " (version " + v.version() + ", +" + v.wordsAdded() + "/-" + v.wordsRemoved() + " words)";
+        Alert.AlertItem item = new Alert.AlertItem(v.itemId(), v.url(), v.title(), null, v.source() == null ? null : v.source().id());
+        String link = config.kibanaUrl().map(base -> base.replaceAll("/+$", "") + "/app/discover#/?_g=(time:(from:now-5y,to:now))"
+                + "&_a=(index:'radar-versions',query:(language:lucene,query:'"
+                + encode("item_id:\"" + v.itemId() + "\"") + "'))").orElse(null);
+        List<Alert.Delivery> deliveries = pendingDeliveries();
+        return new Alert(key, Alert.CHANGE, now, key, topic, null, v.source() == null ? null : v.source().region(), title,
+                v.changeSummary(), v.fetched(), v.fetched(), null, null, null, 1, List.of(item), link, deliveries,
+                deliveries.isEmpty(), v.url(), v.source(), v.diff(), v.version());
+    }
+
+    /** The digest of one period, addressed to its recipients only. */
+    Alert digest(String key, Instant now, AlertsConfig.Period period, String summary, List<Item> top, int itemsCount,
+                 List<String> recipients) {
+        String title = String.format(Locale.ROOT, "Digest %s – %s: %d new item%s", period.start().atOffset(ZoneOffset.UTC)
+                        .toLocalDateTime().toString().replace('T', ' '), period.end().atOffset(ZoneOffset.UTC).toLocalDateTime()
+                        .toString().replace('T', ' ') + " UTC", itemsCount, itemsCount == 1 ? "" : "s");
+        List<Alert.Delivery> deliveries = pendingDeliveries().stream()
+                .filter(d -> recipients.isEmpty() || recipients.contains(d.channel())).toList();
+        return new Alert(key, Alert.DIGEST, now, key, null, null, null, title, summary, period.start(), period.end(),
+                (double) itemsCount, null, null, itemsCount, top.stream().map(AlertFactory::item).toList(),
+                kibana("*", period.start(), period.end()), deliveries, deliveries.isEmpty());
+    }
+
     /** A message sent by {@code radar alerts test}; never stored. */
     Alert test(Instant now) {
         String key = "test:" + now.toEpochMilli();
@@ -46,7 +74,7 @@ public final class AlertFactory {
 
     List<Alert.Delivery> pendingDeliveries() {
         return config.channels().stream()
-                .map(c -> new Alert.Delivery(c.id(), recipient(c), Alert.Delivery.PENDING, 0, null, null, null)).toList();
+                .map(c -> new Alert.Delivery(c.id(), recipient(c), Alert.Delivery.PENDING, 0, null, null, null, null)).toList();
     }
 
     /** Who a channel reaches, without secrets (webhook URLs carry tokens in their path). */
@@ -60,7 +88,12 @@ public final class AlertFactory {
     private String kibana(String query, Instant from, Instant to) {
         return config.kibanaUrl().map(base -> base.replaceAll("/+$", "") + "/app/discover#/?_g=(time:(from:'" + from
                 + "',to:'" + to + "'))&_a=(query:(language:lucene,query:'"
-                + URLEncoder.encode(query.replace("'", "!'"), StandardCharsets.UTF_8).replace("+", "%20") + "'))").orElse(null);
+                + encode(query) + "'))").orElse(null);
+    }
+
+    /** A query inside a Rison string ('…' with ! as escape), URL-encoded. */
+    private static String encode(String query) {
+        return URLEncoder.encode(query.replace("!", "!!").replace("'", "!'"), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static Alert.AlertItem item(Item i) {

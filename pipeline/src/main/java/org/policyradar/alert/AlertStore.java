@@ -83,7 +83,9 @@ public final class AlertStore {
 
     /** Alerts not yet delivered to every channel, raised after {@code since}, oldest first. */
     public List<Alert> pending(Instant since) {
+        // Only alerts raised through raise() (id = dedup key); documents written by other tools are not delivered.
         return search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("delivered").value(false)))
+                .filter(f -> f.exists(e -> e.field("dedup_key")))
                 .filter(f -> f.range(r -> r.untyped(d -> d.field("created").gte(JsonData.of(since.toString()))))))), 500, SortOrder.Asc);
     }
 
@@ -94,6 +96,25 @@ public final class AlertStore {
             type.ifPresent(t -> b.filter(f -> f.term(x -> x.field("type").value(t))));
             return b;
         })), max, SortOrder.Desc);
+    }
+
+    /** Which of these alert ids are stored. */
+    public java.util.Set<String> existing(List<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Alert a : search(Query.of(q -> q.ids(i -> i.values(ids))), ids.size(), SortOrder.Asc)) {
+            out.add(a.id());
+        }
+        return out;
+    }
+
+    /** Alerts of a type raised in [from, to), oldest first. */
+    public List<Alert> between(Instant from, Instant to, String type, int max) {
+        return search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("type").value(type)))
+                .filter(f -> f.range(r -> r.untyped(d -> d.field("created").gte(JsonData.of(from.toString()))
+                        .lt(JsonData.of(to.toString()))))))), max, SortOrder.Asc);
     }
 
     /** True when a spike alert for the topic was raised after {@code since}. */

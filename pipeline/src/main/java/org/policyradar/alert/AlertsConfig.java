@@ -1,16 +1,21 @@
 package org.policyradar.alert;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.policyradar.change.IgnoreRules;
 
 /**
  * {@code alerts.yaml}: where alerts go (channels), what is watched (saved searches) and how topic spikes are found.
  * A missing file gives {@link #empty()}: spikes with the default settings, no watches, no channels.
  */
 public record AlertsConfig(Optional<String> kibanaUrl, List<Channel> channels, List<Watch> watches, Spike spike,
-                           Map<String, Spike> spikeOverrides) {
+                           Map<String, Spike> spikeOverrides, IgnoreRules changes, Optional<Digest> digest) {
 
     public AlertsConfig {
         channels = List.copyOf(channels);
@@ -18,8 +23,18 @@ public record AlertsConfig(Optional<String> kibanaUrl, List<Channel> channels, L
         spikeOverrides = Map.copyOf(spikeOverrides);
     }
 
+    /** Without change-ignore rules of its own and without a digest. */
+    public AlertsConfig(Optional<String> kibanaUrl, List<Channel> channels, List<Watch> watches, Spike spike,
+                        Map<String, Spike> spikeOverrides) {
+        this(kibanaUrl, channels, watches, spike, spikeOverrides, IgnoreRules.NONE, Optional.empty());
+    }
+
     public static AlertsConfig empty() {
         return new AlertsConfig(Optional.empty(), List.of(), List.of(), Spike.DEFAULTS, Map.of());
+    }
+
+    public AlertsConfig withDigest(Digest d) {
+        return new AlertsConfig(kibanaUrl, channels, watches, spike, spikeOverrides, changes, Optional.of(d));
     }
 
     /** The spike settings of a topic: its override, or the defaults. */
@@ -65,5 +80,37 @@ public record AlertsConfig(Optional<String> kibanaUrl, List<Channel> channels, L
      */
     public record Spike(Duration window, int baselineDays, int minCount, int minSources, double threshold, Duration cooldown) {
         public static final Spike DEFAULTS = new Spike(Duration.ofDays(1), 28, 5, 2, 3.0, Duration.ofHours(24));
+    }
+
+    /**
+     * The digest: one summary per period, sent to {@code recipients} (channel ids; empty: every channel).
+     *
+     * @param every    periods of this length, aligned to the epoch (UTC), when {@code at} is empty
+     * @param at       periods of one day ending at this local time in {@code zone}
+     * @param topItems how many items the digest lists
+     */
+    public record Digest(Optional<Duration> every, Optional<LocalTime> at, ZoneId zone, List<String> recipients, int topItems) {
+        public Digest {
+            recipients = List.copyOf(recipients);
+        }
+
+        /** The latest period that has ended at or before {@code now}: [start, end). */
+        public Period lastCompleted(Instant now) {
+            if (at.isPresent()) {
+                ZonedDateTime local = now.atZone(zone);
+                ZonedDateTime end = local.toLocalDate().atTime(at.get()).atZone(zone);
+                if (end.toInstant().isAfter(now)) {
+                    end = end.minusDays(1);
+                }
+                return new Period(end.minusDays(1).toInstant(), end.toInstant());
+            }
+            long seconds = every.orElse(Duration.ofDays(1)).toSeconds();
+            long end = Math.floorDiv(now.getEpochSecond(), seconds) * seconds;
+            return new Period(Instant.ofEpochSecond(end - seconds), Instant.ofEpochSecond(end));
+        }
+    }
+
+    /** A digest period, start inclusive, end exclusive. */
+    public record Period(Instant start, Instant end) {
     }
 }

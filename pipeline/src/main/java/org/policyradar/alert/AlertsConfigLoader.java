@@ -9,7 +9,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,7 +25,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.policyradar.change.IgnoreRules;
 import org.policyradar.config.ConfigException;
+import org.policyradar.config.SourceConfig;
 
 /**
  * Reads and validates {@code alerts.yaml}. The file is optional. Every problem is a {@link ConfigException} naming
@@ -31,7 +39,10 @@ public final class AlertsConfigLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd])");
-    private static final Set<String> ROOT_KEYS = Set.of("kibana_url", "channels", "watches", "spike");
+    private static final Set<String> ROOT_KEYS = Set.of("kibana_url", "channels", "watches", "spike", "changes", "digest");
+    private static final Set<String> CHANGES_KEYS = Set.of("ignore", "sources");
+    private static final Set<String> DIGEST_KEYS = Set.of("every", "at", "zone", "recipients", "top_items");
+    private static final Pattern CLOCK = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
     private static final Set<String> WEBHOOK_KEYS = Set.of("id", "type", "url");
     private static final Set<String> EMAIL_KEYS = Set.of("id", "type", "smtp", "from", "to");
     private static final Set<String> SMTP_KEYS = Set.of("host", "port", "starttls", "username", "password_env");
@@ -99,7 +110,135 @@ public final class AlertsConfigLoader {
                 }
             }
         }
-        return new AlertsConfig(kibana, channels, watches, spike, overrides);
+        IgnoreRules changes = changes(file, root.path("changes"));
+        Optional<AlertsConfig.Digest> digest = digest(file, root.path("digest"), channels);
+        return new AlertsConfig(kibana, channels, watches, spike, overrides, changes, digest);
+    }
+
+    /**
+     * Checks what alerts.yaml says about sources against sources.yaml: every source under {@code changes.sources}
+     * must exist and track changes.
+     */
+    public static void checkSources(AlertsConfig config, Path configDir, Collection<SourceConfig> sources) {
+        Map<String, SourceConfig> byId = new LinkedHashMap<>();
+        sources.forEach(s -> byId.put(s.id(), s));
+        for (String id : new TreeSet<>(config.changes().bySource().keySet())) {
+            SourceConfig s = byId.get(id);
+            String where = configDir.resolve(FILE) + ": key 'changes.sources." + id + "'";
+            if (s == null) {
+                throw new ConfigException(where + ": there is no source '" + id + "' in sources.yaml; use the id of a source "
+                        + "with track_changes: true");
+            }
+            if (!s.trackChanges()) {
+                throw new ConfigException(where + ": source '" + id + "' does not track changes; set track_changes: true on it "
+                        + "in sources.yaml or remove this entry");
+            }
+        }
+    }
+
+    private static IgnoreRules changes(Path file, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return IgnoreRules.NONE;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(file + ": key 'changes' must be a map with keys " + new TreeSet<>(CHANGES_KEYS));
+        }
+        checkKeys(file + ":", "changes.", (ObjectNode) node, CHANGES_KEYS);
+        List<Pattern> all = regexes(file, "changes.ignore", node.path("ignore"));
+        Map<String, List<Pattern>> bySource = new LinkedHashMap<>();
+        JsonNode sources = node.path("sources");
+        if (!sources.isMissingNode() && !sources.isNull()) {
+            if (!sources.isObject()) {
+                throw new ConfigException(file + ": key 'changes.sources' must be a map of source id to {ignore: [regex, ...]}");
+            }
+            for (Map.Entry<String, JsonNode> e : sources.properties()) {
+                String prefix = "changes.sources." + e.getKey();
+                if (!e.getValue().isObject()) {
+                    throw new ConfigException(file + ": key '" + prefix + "' must be a map with key 'ignore' (a list of regexes)");
+                }
+                checkKeys(file + ":", prefix + ".", (ObjectNode) e.getValue(), Set.of("ignore"));
+                bySource.put(e.getKey(), regexes(file, prefix + ".ignore", e.getValue().path("ignore")));
+            }
+        }
+        return new IgnoreRules(all, bySource);
+    }
+
+    private static List<Pattern> regexes(Path file, String key, JsonNode list) {
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new ConfigException(file + ": key '" + key + "' must be a list of regular expressions, e.g. ['Visits: \\d+']");
+        }
+        List<Pattern> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode e : list) {
+            i++;
+            if (!e.isTextual() || e.asText().isBlank()) {
+                throw new ConfigException(file + ": key '" + key + "' entry #" + i + " must be a non-empty string (a regular expression)");
+            }
+            try {
+                out.add(Pattern.compile(e.asText()));
+            } catch (PatternSyntaxException x) {
+                throw new ConfigException(file + ": key '" + key + "' entry #" + i + ": '" + e.asText() + "' is not a valid regular "
+                        + "expression (" + x.getDescription() + " near index " + x.getIndex() + "); fix it, quoting it in single quotes");
+            }
+        }
+        return out;
+    }
+
+    private static Optional<AlertsConfig.Digest> digest(Path file, JsonNode node, List<AlertsConfig.Channel> channels) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        String where = file.toString();
+        if (!node.isObject()) {
+            throw new ConfigException(where + ": key 'digest' must be a map with 'every' (e.g. 24h) or 'at' (e.g. \"07:00\") "
+                    + "and optional zone, recipients, top_items");
+        }
+        checkKeys(where + ":", "digest.", (ObjectNode) node, DIGEST_KEYS);
+        if (node.has("every") == node.has("at")) {
+            throw new ConfigException(where + ": key 'digest': give exactly one of 'every' (e.g. 24h) or 'at' (e.g. \"07:00\")");
+        }
+        Optional<Duration> every = Optional.empty();
+        Optional<LocalTime> at = Optional.empty();
+        if (node.has("every")) {
+            Duration d = duration(where, "digest.every", node.get("every"));
+            if (d.toMinutes() < 1 || d.toDays() > 7) {
+                throw new ConfigException(where + ": key 'digest.every': must be from 1m to 7d, e.g. 24h");
+            }
+            every = Optional.of(d);
+        } else {
+            Matcher m = CLOCK.matcher(node.get("at").asText().trim());
+            if (!node.get("at").isTextual() || !m.matches()) {
+                throw new ConfigException(where + ": key 'digest.at': '" + node.get("at").asText() + "' is not a time of day; "
+                        + "use HH:MM in quotes, e.g. \"07:00\"");
+            }
+            at = Optional.of(LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        }
+        ZoneId zone = ZoneOffset.UTC;
+        if (node.has("zone")) {
+            if (every.isPresent()) {
+                throw new ConfigException(where + ": key 'digest.zone' applies only with 'at'; remove it or use at: \"07:00\"");
+            }
+            try {
+                zone = ZoneId.of(node.get("zone").asText());
+            } catch (DateTimeException e) {
+                throw new ConfigException(where + ": key 'digest.zone': '" + node.get("zone").asText() + "' is not a time zone; "
+                        + "use a region id such as Europe/Berlin or Asia/Shanghai");
+            }
+        }
+        List<String> recipients = strings(where, node, "recipients");
+        Set<String> known = new TreeSet<>();
+        channels.forEach(c -> known.add(c.id()));
+        for (String r : recipients) {
+            if (!known.contains(r)) {
+                throw new ConfigException(where + ": key 'digest.recipients': '" + r + "' is not a channel id; use one of "
+                        + known + " or leave the key out for every channel");
+            }
+        }
+        int top = node.has("top_items") ? intValue(where, "digest.top_items", node.get("top_items"), 1, 50) : 10;
+        return Optional.of(new AlertsConfig.Digest(every, at, zone, recipients, top));
     }
 
     private List<AlertsConfig.Channel> channels(Path file, JsonNode list) {

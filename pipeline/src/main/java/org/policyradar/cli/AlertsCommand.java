@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code radar alerts}: the alerts raised recently; {@code alerts test}, {@code alerts evaluate}. */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
-        description = "Alerts raised recently (spikes, watches), newest first, with their delivery state. "
+        description = "Alerts raised recently (spikes, watches, plan adjustments, digests), newest first, with their delivery state. "
                 + "Configured in alerts.yaml in the configuration directory (see docs/alerts.md).")
 final class AlertsCommand implements Callable<Integer> {
     private final CliEnvironment environment;
@@ -36,7 +36,7 @@ final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--since", defaultValue = "24h", description = "How far back (e.g. 24h, 7d; default ${DEFAULT-VALUE}).")
     String since;
 
-    @Option(names = "--type", description = "Only alerts of this type: spike or watch.")
+    @Option(names = "--type", description = "Only alerts of this type: spike, watch, change or digest.")
     String type;
 
     @Option(names = "--json", description = "One JSON object per alert instead of a table.")
@@ -48,8 +48,8 @@ final class AlertsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration back = Durations.parse("--since", since);
-        if (type != null && !List.of(Alert.SPIKE, Alert.WATCH).contains(type)) {
-            throw new UserException("--type: '" + type + "' is not an alert type; use spike or watch");
+        if (type != null && !Alert.TYPES.contains(type)) {
+            throw new UserException("--type: '" + type + "' is not an alert type; use " + String.join(", ", Alert.TYPES));
         }
         try (Services services = new Services(config.dir, environment)) {
             AlertEngine engine = engine(services);
@@ -58,20 +58,33 @@ final class AlertsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             ObjectMapper mapper = ElasticsearchConnection.objectMapper();
             if (!json) {
-                out.printf("%-20s %-6s %-9s %-24s  %s%n", "CREATED", "TYPE", "DELIVERED", "TOPIC/WATCH", "TITLE");
+                out.printf("%-20s %-6s %-9s %-24s  %s%n", "CREATED", "TYPE", "DELIVERED", "TOPIC/WATCH/SOURCE", "TITLE");
             }
             for (Alert a : alerts) {
                 if (json) {
                     out.println(mapper.writeValueAsString(a));
                 } else {
                     out.printf("%-20s %-6s %-9s %-24s  %s%n", a.created().toString().substring(0, 19), a.type(),
-                            Boolean.TRUE.equals(a.delivered()) ? "yes" : "pending", a.topic() != null ? a.topic() : a.watch(),
-                            a.title());
+                            Boolean.TRUE.equals(a.delivered()) ? "yes" : "pending", subject(a), a.title());
                 }
             }
             out.flush();
             return 0;
         }
+    }
+
+    /** What the alert is about, for the table: the watch, the changed page's source, the topic, or the period. */
+    private static String subject(Alert a) {
+        if (a.watch() != null) {
+            return a.watch();
+        }
+        if (a.source() != null) {
+            return a.source().id();
+        }
+        if (a.topic() != null) {
+            return a.topic();
+        }
+        return a.windowEnd() != null ? "until " + a.windowEnd().toString().substring(0, 16) : "";
     }
 
     private AlertEngine engine(Services services) {
@@ -108,7 +121,7 @@ final class AlertsCommand implements Callable<Integer> {
 
     /** {@code radar alerts evaluate}: one evaluation now (watches, spikes, pending deliveries). */
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
-            description = "Evaluate watches and spikes now and deliver pending alerts.")
+            description = "Evaluate watches, spikes, plan adjustments and the digest now and deliver pending alerts.")
     int evaluate(@Mixin ConfigOption options) throws Exception {
         try (Services services = new Services(options.dir, environment)) {
             AlertEngine.Result r = engine(services).evaluate(services.clock().instant());

@@ -2,6 +2,7 @@ package org.policyradar.cli;
 
 import java.time.Duration;
 import java.util.stream.Collectors;
+import org.policyradar.change.ChangeTracker;
 import org.policyradar.config.RadarConfig;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.extract.DensityArticleExtractor;
@@ -35,7 +36,12 @@ import org.policyradar.spool.SpoolingIndexer;
  */
 record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outcomes, ElasticsearchConnection es) {
 
+    /** The pipeline without change tracking (the end-to-end bench replays feeds only). */
     static IngestionPipeline build(Services services, Duration waitEs) {
+        return build(services, waitEs, ChangeTracker.NONE);
+    }
+
+    static IngestionPipeline build(Services services, Duration waitEs, ChangeTracker changes) {
         RadarConfig cfg = services.config();
         var classifier = services.classifier();
         var es = services.elasticsearchUnchecked();
@@ -58,7 +64,7 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outc
         FileFetchStateStore fetchState = new FileFetchStateStore(services.dataDir().resolve("fetch-state.json"));
         HtmlSourceReader htmlReader = new HtmlSourceReader(
                 new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock())), fetchState,
-                LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor());
+                LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(), changes);
         Ingestion ingestion = new Ingestion(cfg, fetcher, fetchState,
                 new RomeFeedParser(new FeedDecoder()), htmlReader,
                 new ItemFactory(classifier),

@@ -8,7 +8,12 @@ import java.util.concurrent.CountDownLatch;
 import org.policyradar.alert.AlertEngine;
 import org.policyradar.alert.AlertsConfig;
 import org.policyradar.alert.AlertsConfigLoader;
+import org.policyradar.change.ChangeSummary;
+import org.policyradar.change.ChangeTracker;
+import org.policyradar.change.VersionStore;
 import org.policyradar.config.RadarConfig;
+import org.policyradar.taxonomy.Taxonomy;
+import org.policyradar.taxonomy.TaxonomyLoader;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.index.IndexSetup;
 import org.policyradar.route.CoalescingTrigger;
@@ -59,7 +64,10 @@ final class RunCommand implements Callable<Integer> {
             RadarConfig cfg = services.config();
             // Validated before anything is fetched: a broken alerts.yaml stops the run with file, key and fix.
             AlertsConfig alertsConfig = new AlertsConfigLoader(environment.env()).loadFromDirectory(cfg.configDir());
-            IngestionPipeline pipeline = IngestionPipeline.build(services, Durations.parse("--wait-es", waitEs));
+            AlertsConfigLoader.checkSources(alertsConfig, cfg.configDir(), cfg.sources());
+            IngestionPipeline pipeline = IngestionPipeline.build(services, Durations.parse("--wait-es", waitEs),
+                    new ChangeTracker(new VersionStore(services.elasticsearchUnchecked().client()),
+                            new ChangeSummary(taxonomy(cfg)), alertsConfig.changes()));
             Ingestion ingestion = pipeline.ingestion();
             ItemSpool spool = pipeline.spool();
             PollOutcomes outcomes = pipeline.outcomes();
@@ -99,6 +107,11 @@ final class RunCommand implements Callable<Integer> {
             printSummary(out, outcomes.all());
             return 0;
         }
+    }
+
+    /** The taxonomy whose terms the change summaries point out: the analyst's file or the built-in one. */
+    private static Taxonomy taxonomy(RadarConfig cfg) {
+        return cfg.taxonomy().map(TaxonomyLoader::load).orElseGet(TaxonomyLoader::loadDefault);
     }
 
     /** Alerts are evaluated after a pass; a failure is reported and never fails the ingestion that already happened. */

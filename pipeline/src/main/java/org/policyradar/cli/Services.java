@@ -75,7 +75,7 @@ final class Services implements AutoCloseable {
     }
 
     void ensureIndices() {
-        new IndexSetup(elasticsearchUnchecked().client()).ensure(List.of(IndexSetup.ITEMS, SourceHealthStore.INDEX, IndexSetup.VERSIONS));
+        new IndexSetup(elasticsearchUnchecked().client()).ensure(List.of(IndexSetup.ITEMS, SourceHealthStore.INDEX, org.policyradar.change.VersionStore.VERSIONS));
     }
 
     private static String rootMessage(Throwable e) {

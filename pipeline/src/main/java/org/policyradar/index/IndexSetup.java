@@ -27,8 +27,6 @@ public final class IndexSetup {
     }
 
     public static final IndexDefinition ITEMS = new IndexDefinition("radar-items", "/elasticsearch/radar-items-template.json");
-    /** Every fetched version of tracked pages' main text (track_changes sources); Kibana's adjustments dashboard reads it. */
-    public static final IndexDefinition VERSIONS = new IndexDefinition("radar-versions", "/elasticsearch/radar-versions-template.json");
 
     private final ElasticsearchClient client;
     private final ObjectMapper json = new ObjectMapper();

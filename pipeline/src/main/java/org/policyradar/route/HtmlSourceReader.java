@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.policyradar.change.ChangeTracker;
 import org.policyradar.config.Region;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.extract.Article;
@@ -45,9 +46,17 @@ public final class HtmlSourceReader {
     private final HtmlDecoder decoder;
     private final ListingParser listingParser;
     private final ArticleExtractor extractor;
+    private final ChangeTracker changes;
 
     public HtmlSourceReader(Fetcher pageFetcher, FetchStateStore fetchState, LinkPolicy linkPolicy, HtmlDecoder decoder,
                             ListingParser listingParser, ArticleExtractor extractor) {
+        this(pageFetcher, fetchState, linkPolicy, decoder, listingParser, extractor, ChangeTracker.NONE);
+    }
+
+    /** @param changes keeps versions of the followed pages of {@code track_changes} sources */
+    public HtmlSourceReader(Fetcher pageFetcher, FetchStateStore fetchState, LinkPolicy linkPolicy, HtmlDecoder decoder,
+                            ListingParser listingParser, ArticleExtractor extractor, ChangeTracker changes) {
+        this.changes = changes;
         this.pageFetcher = pageFetcher;
         this.fetchState = fetchState;
         this.linkPolicy = linkPolicy;
@@ -58,7 +67,11 @@ public final class HtmlSourceReader {
 
     /** Fetches the listing page itself under the same robots.txt rules as the pages it links to. */
     public FetchResult fetchListing(SourceConfig source, Validators validators) throws FetchException {
-        return pageFetcher.fetch(source.id(), source.url(), validators);
+        // A tracked document is usually edited in place while its listing stays the same: a 304 for the listing must
+        // not stop the pages from being checked, so the listing of a tracked source is always fetched in full (the
+        // pages themselves are still fetched conditionally).
+        boolean tracked = source.trackChanges() && source.follow();
+        return pageFetcher.fetch(source.id(), source.url(), tracked ? Validators.NONE : validators);
     }
 
     public Read read(SourceConfig source, FetchResult listingPage) {
@@ -98,7 +111,9 @@ public final class HtmlSourceReader {
                 items.add(new RawItem(entry.url(), article.title() == null || article.title().isBlank() ? entry.title() : article.title(),
                         null, article.text(), published != null ? published : page.fetched(), published == null, page.fetched(),
                         article.lang(), null));
-                validators.add(new PageValidators(uri, page.validators()));
+                if (track(source, entry.url(), items.get(items.size() - 1).title(), article.text(), page)) {
+                    validators.add(new PageValidators(uri, page.validators()));
+                }
             } catch (FetchException e) {
                 failed++;
                 LOG.warn("event=page_failed source={} url={} status={} reason=\"{}\"", source.id(), uri, e.status(),
@@ -108,5 +123,20 @@ public final class HtmlSourceReader {
         LOG.debug("event=listing_read source={} entries={} skipped={} items={} failed={}", source.id(), listing.entries().size(),
                 listing.skipped(), items.size(), failed);
         return new Read(items, validators, failed);
+    }
+
+    /**
+     * Stores the page's version when its source tracks changes. @return false when that failed: the page's previous
+     * validators are then kept, so if it changed the next poll gets it in full (not a 304) and compares again.
+     */
+    private boolean track(SourceConfig source, String url, String title, String text, FetchResult page) {
+        try {
+            changes.track(source, url, title, text, page.fetched());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("event=version_failed source={} url={} reason=\"{}\"", source.id(), url,
+                    String.valueOf(e.getMessage()).replace('"', '\''));
+            return false;
+        }
     }
 }

@@ -231,7 +231,10 @@ class AlertEngineTest {
             MimeMessage[] mails = greenMail.getReceivedMessages();
             assertThat(mails).hasSize(1);
             assertThat(mails[0].getSubject()).contains(watchId);
-            assertThat((String) mails[0].getContent()).contains("Decree " + token);
+            var parts = (jakarta.mail.internet.MimeMultipart) mails[0].getContent();
+            assertThat(parts.getContentType()).startsWith("multipart/alternative");
+            assertThat((String) parts.getBodyPart(0).getContent()).contains("Decree " + token);
+            assertThat((String) parts.getBodyPart(1).getContent()).contains("Decree " + token);
             assertThat(mails[0].getHeader("X-PolicyRadar-Alert")[0]).isEqualTo(id);
 
             // radar alerts test: one message per channel, not stored.

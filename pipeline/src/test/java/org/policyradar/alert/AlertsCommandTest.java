@@ -69,7 +69,12 @@ class AlertsCommandTest {
             Run json = radar("alerts", "--config", dir.toString(), "--json");
             assertThat(json.code()).as(json.err()).isZero();
 
-            Run badType = radar("alerts", "--config", dir.toString(), "--type", "digest");
+            for (String type : List.of("spike", "watch", "change", "digest")) {
+                Run byType = radar("alerts", "--config", dir.toString(), "--since", "7d", "--type", type);
+                assertThat(byType.code()).as(type + ": " + byType.err()).isZero();
+                assertThat(byType.out()).startsWith("CREATED");
+            }
+            Run badType = radar("alerts", "--config", dir.toString(), "--type", "bogus");
             assertThat(badType.code()).isEqualTo(2);
             assertThat(badType.err()).contains("--type");
         } finally {

@@ -38,6 +38,11 @@ class AlertsConfigLoaderTest {
         // No environment at all: `./radar run --once` on a fresh machine must not need a secret to start.
         AlertsConfig c = new AlertsConfigLoader(Map.of()).load(shipped);
         assertThat(c.watches()).isNotEmpty();
+        assertThat(c.digest()).isPresent();
+        assertThat(c.changes().bySource()).isNotEmpty();
+        // its per-source change rules name tracked sources of the shipped sources.yaml
+        var sources = new org.policyradar.config.ConfigLoader(Map.of("RADAR_DATA_DIR", dir.toString())).load(shipped.getParent()).sources();
+        AlertsConfigLoader.checkSources(c, shipped.getParent(), sources);
     }
 
     @Test
@@ -93,5 +98,80 @@ class AlertsConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(f.toString())
                 .hasMessageContainingAll(parts);
+    }
+
+    @Test
+    void theReadmeExampleOfEachKindLoads() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        int at = readme.indexOf("One example of each kind in `alerts.yaml`");
+        assertThat(at).isPositive();
+        int start = readme.indexOf("```yaml\n", at) + "```yaml\n".length();
+        String yaml = readme.substring(start, readme.indexOf("```", start));
+        AlertsConfig c = new AlertsConfigLoader(Map.of("RADAR_SMTP_PASSWORD", "pw")).load(write(yaml));
+        assertThat(c.channels()).hasSize(2);
+        assertThat(c.watches()).hasSize(1);
+        assertThat(c.spikeOverrides()).containsKey("ai");
+        assertThat(c.changes().bySource()).containsKey("miit-policy");
+        assertThat(c.digest().orElseThrow().recipients()).containsExactly("analysts");
+    }
+
+    @Test
+    void changesAndDigestLoad() throws Exception {
+        AlertsConfig c = new AlertsConfigLoader(Map.of()).load(write("""
+                channels:
+                  - {id: chat, type: webhook, url: "https://hooks.example.org/x"}
+                  - {id: other, type: webhook, url: "https://hooks.example.org/y"}
+                changes:
+                  ignore: ['Share this page']
+                  sources:
+                    miit-policy:
+                      ignore: ['浏览次数[:：]\\s*\\d+', 'Visitors: \\d+']
+                digest:
+                  at: "07:30"
+                  zone: Asia/Shanghai
+                  recipients: [chat]
+                  top_items: 5
+                """));
+        assertThat(c.changes().all()).hasSize(1);
+        assertThat(c.changes().normaliserFor("miit-policy").normalise("Text\nVisitors: 12\nShare this page")).isEqualTo("Text");
+        assertThat(c.changes().normaliserFor("other").normalise("Text\nVisitors: 12")).isEqualTo("Text\nVisitors: 12");
+        AlertsConfig.Digest d = c.digest().orElseThrow();
+        assertThat(d.at()).contains(java.time.LocalTime.of(7, 30));
+        assertThat(d.zone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(d.recipients()).containsExactly("chat");
+        assertThat(d.topItems()).isEqualTo(5);
+        assertThat(new AlertsConfigLoader(Map.of()).load(write("digest: {every: 12h}\n")).digest().orElseThrow().every())
+                .contains(Duration.ofHours(12));
+    }
+
+    @Test
+    void badChangesAndDigestAreOneLineErrorsWithKeyAndFix() throws Exception {
+        assertError("changes:\n  sources:\n    s1:\n      ignore: ['([unclosed']\n",
+                "alerts.yaml: key 'changes.sources.s1.ignore' entry #1: '([unclosed' is not a valid regular expression");
+        assertError("changes: {ignores: []}\n", "key 'changes.ignores' is unknown");
+        assertError("digest: {every: 24h, at: \"07:00\"}\n", "key 'digest': give exactly one of 'every'");
+        assertError("digest: {at: \"7 am\"}\n", "key 'digest.at': '7 am' is not a time of day; use HH:MM");
+        assertError("digest: {at: \"07:00\", zone: Mars/Olympus}\n", "key 'digest.zone': 'Mars/Olympus' is not a time zone");
+        assertError("digest: {every: 24h, recipients: [nobody]}\n", "key 'digest.recipients': 'nobody' is not a channel id");
+    }
+
+    @Test
+    void changeRulesMustNameATrackedSource() throws Exception {
+        AlertsConfig c = new AlertsConfigLoader(Map.of()).load(write("changes: {sources: {feed-x: {ignore: ['x']}}}\n"));
+        var feed = new org.policyradar.config.SourceConfig("feed-x", "Feed", org.policyradar.config.Region.EU, "en",
+                org.policyradar.config.SourceKind.FEED, java.net.URI.create("https://x.example/feed"),
+                org.policyradar.config.Schedule.parse("1h").orElseThrow(), java.util.Optional.empty(), false,
+                java.util.Optional.empty(), false, java.util.List.of(), "");
+        assertThatThrownBy(() -> AlertsConfigLoader.checkSources(c, dir, java.util.List.of(feed)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("alerts.yaml: key 'changes.sources.feed-x': source 'feed-x' does not track changes; set track_changes: true");
+        assertThatThrownBy(() -> AlertsConfigLoader.checkSources(c, dir, java.util.List.of()))
+                .hasMessageContaining("there is no source 'feed-x' in sources.yaml");
+    }
+
+    private void assertError(String yaml, String message) throws Exception {
+        Path f = write(yaml);
+        assertThatThrownBy(() -> new AlertsConfigLoader(Map.of()).load(f)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(message);
     }
 }

@@ -215,6 +215,121 @@ class RunOnceEndToEndTest {
                 .containsExactly(200, 304);
     }
 
+    @Test
+    void anEditedTrackedPageRaisesOneChangeAlertAcrossRunsAndATimestampOnlyEditNone(@TempDir Path dir) throws Exception {
+        List<String> hookBodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", ex -> {
+            hookBodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        hook.start();
+        try {
+            // The listing has an ETag and never changes: the edits must be found all the same.
+            server.serve("/track/index.html", LocalHttpServer.Resource.withEtag("""
+                    <html><body><ul class="list">
+                      <li><a href="plan.html">关于推进5G网络建设的通知</a><span class="date">2026-11-02</span></li>
+                      <li><a href="notice.html">关于开展数据安全检查的通知</a><span class="date">2026-11-03</span></li>
+                    </ul></body></html>""".getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8", "\"list-1\""));
+            String page = """
+                    <html><head><title>%s</title></head><body>
+                    <div class="header"><a href="/">首页</a></div>
+                    <div class="article"><h1>%s</h1><div class="info">发布时间：%s 浏览次数：%d</div>
+                    <div id="TRS_Editor"><p>%s</p><p>各省、自治区、直辖市工业和信息化主管部门，要加强组织领导，做好政策宣传和落实工作，确保各项任务按期完成。</p></div></div>
+                    <div class="footer">版权所有：工业和信息化部</div></body></html>""";
+            String planTitle = "关于推进5G网络建设的通知";
+            String noticeTitle = "关于开展数据安全检查的通知";
+            java.util.function.BiFunction<String, Integer, byte[]> plan = (target, views) -> page.formatted(planTitle, planTitle,
+                    "2026-11-02 10:15", views, "为加快5G网络建设，推动5G基站共建共享，到2027年每万人拥有5G基站数达到" + target + "个。")
+                    .getBytes(StandardCharsets.UTF_8);
+            java.util.function.BiFunction<String, Integer, byte[]> notice = (stamp, views) -> page.formatted(noticeTitle, noticeTitle,
+                    stamp, views, "依据《数据安全法》，各地开展数据安全检查，加强重要数据和个人信息保护。").getBytes(StandardCharsets.UTF_8);
+            server.serve("/track/plan.html", LocalHttpServer.Resource.withEtag(plan.apply("38", 10), "text/html", "\"plan-1\""));
+            server.serve("/track/notice.html", LocalHttpServer.Resource.withEtag(notice.apply("2026-11-03 09:00", 5), "text/html", "\"notice-1\""));
+            String channel = "e2e-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            Files.writeString(dir.resolve("sources.yaml"), """
+                    sources:
+                      - id: track-miit
+                        name: MIIT tracked (test)
+                        region: CN
+                        language: zh
+                        kind: html
+                        url: %s
+                        schedule: 1h
+                        listing: { item: "ul.list li", link: "a", title: "a", date: "span.date" }
+                        follow: true
+                        track_changes: true
+                    """.formatted(server.uri("/track/index.html")));
+            Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
+                    .formatted(TestElasticsearch.url(), dir.resolve("data")));
+            Files.writeString(dir.resolve("alerts.yaml"), """
+                    channels:
+                      - {id: %s, type: webhook, url: "http://127.0.0.1:%d/hook"}
+                    changes:
+                      sources:
+                        track-miit:
+                          ignore: ['来源：\\S+']
+                    """.formatted(channel, hook.getAddress().getPort()));
+            String planUrl = server.uri("/track/plan.html").toString();
+            String noticeUrl = server.uri("/track/notice.html").toString();
+
+            CliHarness.Result first = CliHarness.run("run", "--once", "--config", dir.toString());
+            assertThat(first.code()).as(first.out() + first.err()).isZero();
+            assertThat(versionsOf(planUrl)).containsExactly(1);
+            assertThat(versionsOf(noticeUrl)).containsExactly(1);
+
+            // The plan's target changes; the notice only gets a new date and view count.
+            server.serve("/track/plan.html", LocalHttpServer.Resource.withEtag(plan.apply("50", 11), "text/html", "\"plan-2\""));
+            server.serve("/track/notice.html", LocalHttpServer.Resource.withEtag(notice.apply("2026-11-28 17:30", 999), "text/html", "\"notice-2\""));
+            CliHarness.Result second = CliHarness.run("run", "--once", "--config", dir.toString());
+            assertThat(second.code()).as(second.out() + second.err()).isZero();
+            assertThat(second.out()).contains("alerts: raised=");
+            assertThat(versionsOf(planUrl)).containsExactly(1, 2);
+            assertThat(versionsOf(noticeUrl)).containsExactly(1);
+
+            CliHarness.Result third = CliHarness.run("run", "--once", "--config", dir.toString());
+            assertThat(third.code()).as(third.out() + third.err()).isZero();
+            assertThat(server.requests().stream().filter(r -> r.path().equals("/track/index.html")).map(LocalHttpServer.Request::status))
+                    .containsExactly(200, 200, 200);
+            assertThat(server.requests().stream().filter(r -> r.path().equals("/track/plan.html")).map(LocalHttpServer.Request::status))
+                    .containsExactly(200, 200, 304);
+
+            CliHarness.Result listed = CliHarness.run("alerts", "--type", "change", "--json", "--since", "1h", "--config", dir.toString());
+            assertThat(listed.code()).as(listed.err()).isZero();
+            List<JsonNode> changes = listed.out().lines().map(RunOnceEndToEndTest::json)
+                    .filter(n -> n.path("source").path("id").asText().equals("track-miit")).toList();
+            assertThat(changes).hasSize(1);
+            JsonNode alert = changes.get(0);
+            assertThat(alert.path("url").asText()).isEqualTo(planUrl);
+            assertThat(alert.path("version").asInt()).isEqualTo(2);
+            assertThat(alert.path("diff").asText()).contains("达到[-38-]{+50+}个");
+            assertThat(alert.path("summary").asText()).contains("38个 → 50个");
+            assertThat(alert.path("delivered").asBoolean()).isTrue();
+            assertThat(hookBodies.stream().filter(b -> b.contains("track-miit"))).hasSize(1)
+                    .allSatisfy(b -> assertThat(b).contains("[-38-]{+50+}"));
+        } finally {
+            hook.stop(0);
+        }
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return org.policyradar.index.ElasticsearchConnection.objectMapper().readTree(line);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<Integer> versionsOf(String url) throws IOException {
+        ElasticsearchClient client = es.client();
+        client.indices().refresh(r -> r.index("radar-versions"));
+        SearchResponse<JsonNode> r = client.search(s -> s.index("radar-versions").size(100)
+                .query(q -> q.term(t -> t.field("url").value(url)))
+                .sort(o -> o.field(f -> f.field("version"))), JsonNode.class);
+        return r.hits().hits().stream().map(h -> h.source().path("version").asInt()).toList();
+    }
+
     private static int distinctLinks(String xml) {
         Matcher m = Pattern.compile("<link>\\s*(?:<!\\[CDATA\\[)?\\s*([^<\\]]+?)\\s*(?:]]>)?\\s*</link>").matcher(xml);
         Set<String> links = new java.util.HashSet<>();

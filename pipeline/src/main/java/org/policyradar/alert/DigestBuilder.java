@@ -1,0 +1,116 @@
+package org.policyradar.alert;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.policyradar.item.Item;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The digest: once per configured period, one alert summarising the period's new items per topic, its top items
+ * (highest topic score, then newest) and the spikes and plan adjustments raised in it. Keyed by the period's end,
+ * so it is raised once and, through per-channel delivery, sent once to each recipient. Only the latest completed
+ * period is considered: after a long outage the missed periods are not sent one by one.
+ */
+final class DigestBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(DigestBuilder.class);
+    /** Items ranked for the top list; beyond this the newest are ranked. */
+    static final int RANKED = 500;
+    static final int LISTED_ALERTS = 10;
+
+    private final ElasticsearchClient client;
+    private final String itemsAlias;
+    private final AlertStore store;
+    private final AlertFactory factory;
+
+    DigestBuilder(ElasticsearchClient client, String itemsAlias, AlertStore store, AlertFactory factory) {
+        this.client = client;
+        this.itemsAlias = itemsAlias;
+        this.store = store;
+        this.factory = factory;
+    }
+
+    static String key(AlertsConfig.Period p) {
+        return "digest:" + p.end();
+    }
+
+    Optional<Alert> evaluate(AlertsConfig.Digest digest, Instant now) {
+        AlertsConfig.Period period = digest.lastCompleted(now);
+        String key = key(period);
+        if (!store.existing(List.of(key)).isEmpty()) {
+            return Optional.empty();
+        }
+        Query inPeriod = Query.of(q -> q.bool(b -> b
+                .filter(f -> f.range(r -> r.untyped(d -> d.field("fetched").gte(JsonData.of(period.start().toString()))
+                        .lt(JsonData.of(period.end().toString())))))
+                .mustNot(n -> n.exists(e -> e.field("duplicate_of")))));
+        StringBuilder summary = new StringBuilder();
+        long total;
+        List<Item> top;
+        try {
+            SearchResponse<Item> r = client.search(s -> s.index(itemsAlias).size(RANKED).query(inPeriod)
+                    .source(src -> src.filter(f -> f.excludes("text", "evidence_detail", "title_tokens", "body_tokens")))
+                    .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc)))
+                    .trackTotalHits(t -> t.enabled(true))
+                    .aggregations("topics", a -> a.terms(t -> t.field("topics").size(100))), Item.class);
+            total = r.hits().total() == null ? r.hits().hits().size() : r.hits().total().value();
+            summary.append(total).append(" new item").append(total == 1 ? "" : "s").append(" (syndicated copies counted once)\n");
+            List<StringTermsBucket> topics = r.aggregations().get("topics").sterms().buckets().array();
+            if (!topics.isEmpty()) {
+                summary.append("By topic: ");
+                for (int i = 0; i < topics.size(); i++) {
+                    summary.append(i == 0 ? "" : ", ").append(topics.get(i).key().stringValue()).append(' ').append(topics.get(i).docCount());
+                }
+                summary.append('\n');
+            }
+            top = r.hits().hits().stream().map(Hit::source)
+                    .filter(i -> i != null && i.topics() != null && !i.topics().isEmpty())
+                    .sorted(Comparator.comparingDouble(DigestBuilder::maxScore).reversed())
+                    .limit(digest.topItems()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("digest: search failed", e);
+        }
+        section(summary, "Spikes", store.between(period.start(), period.end(), Alert.SPIKE, LISTED_ALERTS + 1));
+        section(summary, "Plan adjustments", store.between(period.start(), period.end(), Alert.CHANGE, LISTED_ALERTS + 1));
+        Alert a = factory.digest(key, now, period, summary.toString(), top, (int) total, digest.recipients());
+        if (!store.raise(a)) {
+            return Optional.empty();
+        }
+        LOG.info("event=alert_raised type=digest period_start={} period_end={} items={}", period.start(), period.end(), total);
+        return Optional.of(a);
+    }
+
+    private static void section(StringBuilder summary, String name, List<Alert> alerts) {
+        if (alerts.isEmpty()) {
+            summary.append(name).append(": none\n");
+            return;
+        }
+        summary.append(name).append(alerts.size() > LISTED_ALERTS ? " (more than " + LISTED_ALERTS + ")" : " (" + alerts.size() + ")")
+                .append(":\n");
+        for (Alert a : alerts.subList(0, Math.min(LISTED_ALERTS, alerts.size()))) {
+            summary.append("  • ").append(a.title());
+            if (Alert.CHANGE.equals(a.type()) && a.summary() != null) {
+                summary.append(" — ").append(a.summary().lines().findFirst().orElse(""));
+            }
+            if (a.url() != null) {
+                summary.append(' ').append(a.url());
+            }
+            summary.append('\n');
+        }
+    }
+
+    private static double maxScore(Item i) {
+        return i.scores() == null ? 0 : i.scores().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+}

@@ -1,0 +1,191 @@
+package org.policyradar.change;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Word-level diff of two texts (Myers' O((N+M)D) algorithm over tokens). Latin words, numbers (with their
+ * decimal separators, dates and a trailing %) and punctuation are tokens; Chinese and Japanese are diffed character
+ * by character, which is what a reader compares in a revised plan.
+ */
+public final class WordDiff {
+    /** Beyond this many edits (after common prefix and suffix) the middle is reported as replaced wholesale. */
+    static final int MAX_EDITS = 3000;
+
+    private static final String NOT_CJK = "[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]";
+    private static final Pattern TOKEN = Pattern.compile(
+            "\\d+(?:[.,:/-]\\d+)*%?|[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]|[\\p{L}\\p{M}\\p{N}_'’&&" + NOT_CJK + "]+(?:-[\\p{L}\\p{M}\\p{N}&&" + NOT_CJK + "]+)*|\\S");
+
+    /** One token: its text, whether whitespace preceded it, and where it starts in its text. */
+    public record Token(String text, boolean spaceBefore, int start) {
+        boolean isWord() {
+            return Character.isLetterOrDigit(text.codePointAt(0));
+        }
+    }
+
+    /** A run of tokens that are equal in both texts, only in the old one (deleted) or only in the new one (inserted). */
+    public record Segment(Op op, List<Token> tokens) {
+    }
+
+    public enum Op { EQUAL, DELETE, INSERT }
+
+    public static List<Token> tokenize(String text) {
+        List<Token> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        int last = 0;
+        while (m.find()) {
+            out.add(new Token(m.group(), m.start() > last, m.start())); // between tokens there is only whitespace
+            last = m.end();
+        }
+        return out;
+    }
+
+    public static Diff diff(String oldText, String newText) {
+        List<Token> a = tokenize(oldText);
+        List<Token> b = tokenize(newText);
+        int prefix = 0;
+        while (prefix < a.size() && prefix < b.size() && same(a.get(prefix), b.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < a.size() - prefix && suffix < b.size() - prefix
+                && same(a.get(a.size() - 1 - suffix), b.get(b.size() - 1 - suffix))) {
+            suffix++;
+        }
+        List<Token> midA = a.subList(prefix, a.size() - suffix);
+        List<Token> midB = b.subList(prefix, b.size() - suffix);
+        List<Segment> segments = new ArrayList<>();
+        add(segments, Op.EQUAL, b.subList(0, prefix));
+        List<Op> ops = myers(midA, midB);
+        int i = 0;
+        int j = 0;
+        for (Op op : ops) {
+            switch (op) {
+                case EQUAL -> add(segments, Op.EQUAL, List.of(midB.get(j++)));
+                case DELETE -> add(segments, Op.DELETE, List.of(midA.get(i++)));
+                case INSERT -> add(segments, Op.INSERT, List.of(midB.get(j++)));
+            }
+            if (op == Op.EQUAL) {
+                i++;
+            }
+        }
+        add(segments, Op.EQUAL, b.subList(b.size() - suffix, b.size()));
+        return new Diff(segments);
+    }
+
+    private static boolean same(Token x, Token y) {
+        return x.text().equals(y.text());
+    }
+
+    private static void add(List<Segment> segments, Op op, List<Token> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        if (!segments.isEmpty() && segments.get(segments.size() - 1).op() == op) {
+            Segment last = segments.remove(segments.size() - 1);
+            List<Token> merged = new ArrayList<>(last.tokens());
+            merged.addAll(tokens);
+            segments.add(new Segment(op, merged));
+        } else {
+            segments.add(new Segment(op, new ArrayList<>(tokens)));
+        }
+    }
+
+    /** The shortest edit script from a to b, one op per token; deletions before insertions within a change. */
+    static List<Op> myers(List<Token> a, List<Token> b) {
+        int n = a.size();
+        int m = b.size();
+        List<Op> out = new ArrayList<>();
+        if (n == 0 || m == 0) {
+            for (int k = 0; k < n; k++) out.add(Op.DELETE);
+            for (int k = 0; k < m; k++) out.add(Op.INSERT);
+            return out;
+        }
+        int max = Math.min(n + m, MAX_EDITS);
+        int offset = max + 1;
+        int[] v = new int[2 * max + 3];
+        // trace[d] holds v for k in [-d-1, d+1] as it was before step d (O(D^2) memory, bounded by MAX_EDITS).
+        List<int[]> trace = new ArrayList<>();
+        int found = -1;
+        for (int d = 0; d <= max && found < 0; d++) {
+            int[] snapshot = new int[2 * d + 3];
+            System.arraycopy(v, offset - d - 1, snapshot, 0, snapshot.length);
+            trace.add(snapshot);
+            for (int k = -d; k <= d; k += 2) {
+                int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+                int y = x - k;
+                while (x < n && y < m && same(a.get(x), b.get(y))) {
+                    x++;
+                    y++;
+                }
+                v[offset + k] = x;
+                if (x >= n && y >= m) {
+                    found = d;
+                    break;
+                }
+            }
+        }
+        if (found < 0) { // too different: the whole middle was replaced
+            for (int k = 0; k < n; k++) out.add(Op.DELETE);
+            for (int k = 0; k < m; k++) out.add(Op.INSERT);
+            return out;
+        }
+        List<Op> reversed = new ArrayList<>();
+        int x = n;
+        int y = m;
+        for (int d = found; d >= 0; d--) {
+            int[] t = trace.get(d);
+            int k = x - y;
+            int prevK;
+            if (d == 0) {
+                prevK = 0;
+            } else {
+                prevK = (k == -d || (k != d && t[k - 1 + d + 1] < t[k + 1 + d + 1])) ? k + 1 : k - 1;
+            }
+            int prevX = d == 0 ? 0 : t[prevK + d + 1];
+            int prevY = prevX - prevK;
+            while (x > prevX && y > prevY) {
+                reversed.add(Op.EQUAL);
+                x--;
+                y--;
+            }
+            if (d > 0) {
+                reversed.add(x == prevX ? Op.INSERT : Op.DELETE);
+            }
+            x = prevX;
+            y = prevY;
+        }
+        for (int k = reversed.size() - 1; k >= 0; k--) {
+            out.add(reversed.get(k));
+        }
+        return groupChanges(out);
+    }
+
+    /** Within a run of changes, put deletions first so a replaced phrase reads [-old-]{+new+}. */
+    private static List<Op> groupChanges(List<Op> ops) {
+        List<Op> out = new ArrayList<>(ops.size());
+        int del = 0;
+        int ins = 0;
+        for (Op op : ops) {
+            if (op == Op.EQUAL) {
+                flush(out, del, ins);
+                del = 0;
+                ins = 0;
+                out.add(op);
+            } else if (op == Op.DELETE) {
+                del++;
+            } else {
+                ins++;
+            }
+        }
+        flush(out, del, ins);
+        return out;
+    }
+
+    private static void flush(List<Op> out, int del, int ins) {
+        for (int k = 0; k < del; k++) out.add(Op.DELETE);
+        for (int k = 0; k < ins; k++) out.add(Op.INSERT);
+    }
+}
