@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.policyradar.bench.Benchmark;
+import org.policyradar.bench.HeapWatch;
 import org.policyradar.bench.EndToEndBenchmark;
 import org.policyradar.route.Ingestion;
 import java.time.Duration;
@@ -112,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserException("--sources: 1 to 5000 (one loopback address each), --items-per-source: at least 1");
         }
         List<Figure> figures = new ArrayList<>();
-        try (Services services = new Services(config.dir, environment)) {
+        try (HeapWatch heap = new HeapWatch(); Services services = new Services(config.dir, environment)) {
             long start = System.nanoTime();
             ItemClassifier classifier = services.classifier();
             Benchmark bench = new Benchmark(classifier, Files.isDirectory(shared) ? shared : null,
@@ -132,7 +133,7 @@ final class BenchCommand implements Callable<Integer> {
             if (endToEnd || endToEndOnly) {
                 figures.addAll(endToEnd(services, bench));
             }
-            figures.add(Benchmark.peakHeap());
+            figures.addAll(heap.figures());
         }
         PrintWriter out = spec.commandLine().getOut();
         Runtime rt = Runtime.getRuntime();
