@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
             ItemSpool spool = new ItemSpool(services.dataDir().resolve("spool"), ElasticsearchConnection.objectMapper(),
                     services.clock());
             Fetcher fetcher = new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(),
-                    HostThrottle.defaults()), RetryingFetcher.RetryPolicy.defaults());
+                    new HostThrottle(cfg.politeness().hostDelay(), cfg.politeness().hostConcurrency())), RetryingFetcher.RetryPolicy.defaults());
             FileFetchStateStore fetchState = new FileFetchStateStore(services.dataDir().resolve("fetch-state.json"));
             HtmlSourceReader htmlReader = new HtmlSourceReader(
                     new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock())), fetchState,
