@@ -16,6 +16,7 @@ import org.policyradar.fetch.FileFetchStateStore;
 import org.policyradar.extract.DensityArticleExtractor;
 import org.policyradar.extract.HtmlDecoder;
 import org.policyradar.extract.ListingParser;
+import org.policyradar.extract.PageContentCheck;
 import org.policyradar.fetch.Fetcher;
 import org.policyradar.fetch.HostThrottle;
 import org.policyradar.fetch.LinkPolicy;
@@ -84,7 +85,19 @@ final class RunCommand implements Callable<Integer> {
             PollOutcomes outcomes = new PollOutcomes();
             SourceHealthStore health = new SourceHealthStore(es.client(),
                     cfg.sources().stream().collect(Collectors.toMap(SourceConfig::id, s -> s)), services.clock());
-            outcomes.addListener(health::record);
+            // radar-sources may not exist yet when the first polls fail (nothing indexed so far): create it first.
+            java.util.concurrent.atomic.AtomicBoolean healthIndexReady = new java.util.concurrent.atomic.AtomicBoolean();
+            outcomes.addListener(o -> {
+                if (!healthIndexReady.get()) {
+                    try {
+                        services.ensureIndices();
+                        healthIndexReady.set(true);
+                    } catch (RuntimeException unavailable) {
+                        // Elasticsearch down: record() logs that the outcome was not recorded; the run goes on
+                    }
+                }
+                health.record(o);
+            });
             ItemSpool spool = new ItemSpool(services.dataDir().resolve("spool"), ElasticsearchConnection.objectMapper(),
                     services.clock());
             Fetcher fetcher = new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(),
@@ -92,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
             FileFetchStateStore fetchState = new FileFetchStateStore(services.dataDir().resolve("fetch-state.json"));
             HtmlSourceReader htmlReader = new HtmlSourceReader(
                     new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock())), fetchState,
-                    LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor());
+                    LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(),
+                    new PageContentCheck());
             Ingestion ingestion = new Ingestion(cfg, fetcher, fetchState,
                     new RomeFeedParser(new FeedDecoder()), htmlReader,
                     new ItemFactory(classifier),
@@ -150,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
         int failed = 0;
         for (PollOutcome o : results) {
             out.printf("%-28s %6d %8d %6d %8d %7d %8d  %s%n", o.sourceId(), o.status(), o.fetched(), o.created(),
-                    o.updated(), o.failed(), o.spooled(), o.error() == null ? "" : o.error());
+                    o.updated(), o.failed(), o.spooled(), o.error() != null ? o.error() : o.errorsSummary());
             fetched += o.fetched();
             created += o.created();
             failed += o.failed() + (o.ok() ? 0 : 1);

@@ -72,7 +72,7 @@ class LoadIT {
             try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
                 var client = es.client();
                 client.indices().refresh(r -> r.index("radar-items"));
-                var perSource = client.search(s -> s.index("radar-items").size(0)
+                var perSource = client.search(s -> s.index("radar-items").size(0).trackTotalHits(t -> t.enabled(true))
                         .query(q -> q.prefix(p -> p.field("source.id").value("load-")))
                         .aggregations("sources", a -> a.terms(t -> t.field("source.id").size(1000)))
                         .aggregations("urls", a -> a.cardinality(c -> c.field("url").precisionThreshold(40_000)))
