@@ -2,7 +2,9 @@ package org.policyradar.cli;
 
 import java.time.Duration;
 import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.policyradar.change.ChangeTracker;
+import org.policyradar.extract.PageContentCheck;
 import org.policyradar.config.RadarConfig;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.extract.DensityArticleExtractor;
@@ -46,25 +48,27 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outc
         var classifier = services.classifier();
         var es = services.elasticsearchUnchecked();
         // Before the first poll, so that the health of a source failing in the very first round is recorded. When
-        // Elasticsearch is down this fails and ingestion goes on spooling; the indexer creates them once it is back.
-        try {
-            services.ensureIndices();
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(IngestionPipeline.class).warn("event=es_unavailable_at_start url={} reason=\"{}\"",
-                    es.url(), String.valueOf(e.getMessage()).replace('"', '\''));
-        }
+        // Elasticsearch is down this fails and ingestion goes on spooling; the indexer creates them once it is back,
+        // and the first outcome recorded after that tries again.
+        AtomicBoolean healthIndexReady = new AtomicBoolean(ensureIndices(services, es));
         PollOutcomes outcomes = new PollOutcomes();
         SourceHealthStore health = new SourceHealthStore(es.client(),
                 cfg.sources().stream().collect(Collectors.toMap(SourceConfig::id, s -> s)), services.clock());
-        outcomes.addListener(health::record);
+        outcomes.addListener(o -> {
+            if (!healthIndexReady.get()) {
+                healthIndexReady.set(ensureIndices(services, es));
+            }
+            health.record(o); // logs when it cannot record; the run goes on
+        });
         ItemSpool spool = new ItemSpool(services.dataDir().resolve("spool"), ElasticsearchConnection.objectMapper(),
                 services.clock());
         Fetcher fetcher = new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(),
-                HostThrottle.defaults()), RetryingFetcher.RetryPolicy.defaults());
+                new HostThrottle(cfg.politeness().hostDelay(), cfg.politeness().hostConcurrency())), RetryingFetcher.RetryPolicy.defaults());
         FileFetchStateStore fetchState = new FileFetchStateStore(services.dataDir().resolve("fetch-state.json"));
         HtmlSourceReader htmlReader = new HtmlSourceReader(
                 new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock())), fetchState,
-                LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(), changes);
+                LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(), new PageContentCheck(),
+                changes);
         Ingestion ingestion = new Ingestion(cfg, fetcher, fetchState,
                 new RomeFeedParser(new FeedDecoder()), htmlReader,
                 new ItemFactory(classifier),
@@ -73,5 +77,16 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outc
                         new NearDuplicateMarker(es.client(), IndexSetup.ITEMS.alias(), 0.5)::mark),
                 waitEs, outcomes, services.clock());
         return new IngestionPipeline(ingestion, spool, outcomes, es);
+    }
+
+    private static boolean ensureIndices(Services services, ElasticsearchConnection es) {
+        try {
+            services.ensureIndices();
+            return true;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(IngestionPipeline.class).warn("event=es_unavailable url={} reason=\"{}\"",
+                    es.url(), String.valueOf(e.getMessage()).replace('"', '\''));
+            return false;
+        }
     }
 }

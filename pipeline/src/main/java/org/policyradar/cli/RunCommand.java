@@ -149,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
         int failed = 0;
         for (PollOutcome o : results) {
             out.printf("%-28s %6d %8d %6d %8d %7d %8d  %s%n", o.sourceId(), o.status(), o.fetched(), o.created(),
-                    o.updated(), o.failed(), o.spooled(), o.error() == null ? "" : o.error());
+                    o.updated(), o.failed(), o.spooled(), o.error() != null ? o.error() : o.errorsSummary());
             fetched += o.fetched();
             created += o.created();
             failed += o.failed() + (o.ok() ? 0 : 1);

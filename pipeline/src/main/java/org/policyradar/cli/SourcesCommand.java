@@ -11,6 +11,7 @@ import org.policyradar.config.SourceConfig;
 import org.policyradar.health.SourceHealth;
 import org.policyradar.health.SourceHealthStore;
 import org.policyradar.index.ElasticsearchConnection;
+import org.policyradar.route.PollOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +62,8 @@ final class SourcesCommand implements Callable<Integer> {
                 } else {
                     out.printf("%-26s %-4s %-5s %-11s %-20s %-20s %6d %6d %8d %7.1f  %s%n", s.id(), s.region(), s.kind().id(),
                             h.state(), time(h.lastAttempt()), time(h.lastSuccess()), h.lastStatus(), h.itemsNewLast(),
-                            h.itemsTotal(), h.avgItemsPerDay(), h.consecutiveFailures() > 0 && h.lastError() != null ? h.lastError() : "");
+                            h.itemsTotal(), h.avgItemsPerDay(), h.consecutiveFailures() > 0 && h.lastError() != null ? h.lastError()
+                                    : PollOutcome.summarise(h.itemErrorsLast(), h.itemsFailedLast()));
                 }
             }
             out.flush();

@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +41,10 @@ public final class ConfigLoader {
     private static final Set<String> SOURCE_KEYS = Set.of("id", "name", "region", "language", "kind", "url",
             "schedule", "charset", "track_changes", "listing", "follow", "allow_hosts", "note");
     private static final Set<String> LISTING_KEYS = Set.of("item", "link", "title", "date");
-    private static final Set<String> RADAR_KEYS = Set.of("elasticsearch", "data_dir", "taxonomy", "classify_threads");
+    private static final Set<String> RADAR_KEYS = Set.of("elasticsearch", "data_dir", "taxonomy", "classify_threads",
+            "politeness");
+    private static final Set<String> POLITENESS_KEYS = Set.of("host_delay", "host_concurrency");
+    private static final Pattern DELAY = Pattern.compile("(\\d+)\\s*(ms|s|m)");
     private static final Set<String> ES_KEYS = Set.of("url", "username", "password_file", "api_key_file", "ca_file");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -78,8 +83,44 @@ public final class ConfigLoader {
             }
             threads = t.asInt();
         }
+        Politeness politeness = politeness(radarFile, radar.path("politeness"));
         List<SourceConfig> sources = loadSources(dir.resolve(SOURCES_FILE));
-        return new RadarConfig(dir, dataDir.toAbsolutePath().normalize(), es, taxonomy, threads, sources);
+        return new RadarConfig(dir, dataDir.toAbsolutePath().normalize(), es, taxonomy, threads, politeness, sources);
+    }
+
+    private Politeness politeness(Path file, JsonNode node) {
+        Politeness defaults = Politeness.defaults();
+        if (node.isMissingNode() || node.isNull()) {
+            return defaults;
+        }
+        if (!node.isObject()) {
+            throw new ConfigException(file + ": key 'politeness' must be a map with keys " + POLITENESS_KEYS);
+        }
+        checkKeys(file, "politeness.", (ObjectNode) node, POLITENESS_KEYS);
+        Duration delay = defaults.hostDelay();
+        if (node.has("host_delay")) {
+            Matcher m = DELAY.matcher(node.get("host_delay").asText().strip());
+            if (!m.matches()) {
+                throw new ConfigException(file + ": key 'politeness.host_delay': '" + node.get("host_delay").asText()
+                        + "' is not a delay; use e.g. 500ms, 1s or 1m");
+            }
+            long n = Long.parseLong(m.group(1));
+            delay = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                default -> Duration.ofMinutes(n);
+            };
+        }
+        int concurrency = defaults.hostConcurrency();
+        if (node.has("host_concurrency")) {
+            JsonNode c = node.get("host_concurrency");
+            if (!c.canConvertToInt() || c.asInt() < 1 || c.asInt() > 64) {
+                throw new ConfigException(file + ": key 'politeness.host_concurrency': '" + c.asText()
+                        + "' is not a whole number from 1 to 64");
+            }
+            concurrency = c.asInt();
+        }
+        return new Politeness(delay, concurrency);
     }
 
     /** Where data lives when nothing says otherwise; must be traversable by the unprivileged Elasticsearch user. */

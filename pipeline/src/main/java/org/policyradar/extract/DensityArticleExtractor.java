@@ -7,9 +7,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -112,8 +114,13 @@ public final class DensityArticleExtractor implements ArticleExtractor {
         if (blocks.isEmpty()) {
             return container.text();
         }
+        // A hash set, not Elements.contains: with thousands of nested blocks a linear lookup per ancestor is quadratic.
+        Set<Element> blockSet = new HashSet<>(blocks);
         for (Element b : blocks) {
-            if (b.parents().stream().anyMatch(blocks::contains)) {
+            if (!b.hasText()) {
+                continue; // cheap first: hostile pages hold tens of thousands of empty blocks
+            }
+            if (b.parents().stream().anyMatch(blockSet::contains)) {
                 continue; // nested: its ancestor's text already has it
             }
             String t = b.text().strip();

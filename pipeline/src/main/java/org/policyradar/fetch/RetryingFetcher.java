@@ -77,8 +77,8 @@ public final class RetryingFetcher implements Fetcher {
                 }
                 Duration backoff = policy.backoff(attempt);
                 Duration wait = e.retryAfter().filter(d -> d.compareTo(backoff) > 0).orElse(backoff);
-                LOG.info("event=fetch_retry source={} url={} status={} attempt={} backoff_ms={}",
-                        sourceId, uri, e.status(), attempt, wait.toMillis());
+                LOG.info("event=fetch_retry source={} url={} status={} attempt={} backoff_ms={} {}",
+                        sourceId, uri, e.status(), attempt, wait.toMillis(), reasonOf(e));
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException interrupted) {

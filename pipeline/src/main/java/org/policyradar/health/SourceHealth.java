@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.policyradar.item.SourceRef;
 
 /**
  * The health of one source, as stored in {@code radar-sources} (one document per source id).
  *
+ * @param itemErrorsLast why entries or pages of the last poll failed ({@code source=… url=… reason=…}); null when none
  * @param state {@code ok} (last poll worked), {@code failing} (last poll failed), {@code stale} (works but has
  *              produced nothing new for longer than usual)
  */
@@ -30,6 +32,7 @@ public record SourceHealth(SourceRef source,
                            @JsonProperty("items_fetched_last") int itemsFetchedLast,
                            @JsonProperty("items_new_last") int itemsNewLast,
                            @JsonProperty("items_failed_last") int itemsFailedLast,
+                           @JsonProperty("item_errors_last") List<String> itemErrorsLast,
                            @JsonProperty("items_total") long itemsTotal,
                            @JsonProperty("items_failed_total") long itemsFailedTotal,
                            @JsonProperty("last_new_item_at") Instant lastNewItemAt,

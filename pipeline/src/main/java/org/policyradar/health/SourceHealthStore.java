@@ -73,7 +73,7 @@ public final class SourceHealthStore {
                 o.ok() ? (previous == null ? null : previous.lastError()) : o.error(),
                 o.ok() ? (previous == null ? null : previous.lastErrorAt()) : now,
                 o.ok() ? 0 : (previous == null ? 0 : previous.consecutiveFailures()) + 1,
-                polls, failures, o.fetched(), o.created(), o.failed(), itemsTotal, itemsFailedTotal, lastNew,
+                polls, failures, o.fetched(), o.created(), o.failed(), o.itemErrors().isEmpty() ? null : o.itemErrors(), itemsTotal, itemsFailedTotal, lastNew,
                 Math.round(avgPerDay * 100) / 100.0, stale, state);
     }
 
@@ -95,7 +95,7 @@ public final class SourceHealthStore {
             out.add(new SourceHealth(s.source(), s.kind(), s.url(), s.schedule(), s.scheduleSeconds(), s.firstAttempt(),
                     s.lastAttempt(), s.lastSuccess(), s.lastStatus(), s.lastError(), s.lastErrorAt(),
                     s.consecutiveFailures(), s.polls(), s.failures(), s.itemsFetchedLast(), s.itemsNewLast(),
-                    s.itemsFailedLast(), s.itemsTotal(), s.itemsFailedTotal(), s.lastNewItemAt(), s.avgItemsPerDay(),
+                    s.itemsFailedLast(), s.itemErrorsLast(), s.itemsTotal(), s.itemsFailedTotal(), s.lastNewItemAt(), s.avgItemsPerDay(),
                     stale, failing ? "failing" : stale ? "stale" : "ok"));
         }
         return out;

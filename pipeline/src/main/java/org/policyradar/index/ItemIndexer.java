@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes items to the {@code radar-items} write alias with the bulk API and checks the response item by item:
- * documents rejected for a transient reason (429, 5xx) are retried with backoff, the rest are reported as failures.
+ * documents rejected for a transient reason (429, 5xx) are retried with backoff, the rest are reported as failures
+ * (temporary ones, such as a write-blocked index, for the spool to keep).
  */
 public final class ItemIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(ItemIndexer.class);
@@ -43,6 +44,8 @@ public final class ItemIndexer {
             Map<String, Item> byId = new HashMap<>();
             pending.forEach(i -> byId.put(i.id(), i));
             List<Item> retry = new ArrayList<>();
+            int deferred = 0;
+            String deferredReason = null;
             for (BulkResponseItem r : response.items()) {
                 if (r.error() == null) {
                     if ("created".equals(r.result())) {
@@ -58,10 +61,21 @@ public final class ItemIndexer {
                     retry.add(item);
                 } else {
                     String reason = r.error().type() + ": " + r.error().reason();
-                    failures.add(new BulkOutcome.Failure(r.id(), item == null ? null : item.url(), r.status(), reason));
-                    LOG.warn("event=index_rejected id={} url={} status={} reason=\"{}\"", r.id(),
-                            item == null ? "?" : item.url(), r.status(), reason);
+                    // A write block (index.blocks.write, 403) is lifted by an operator, not by waiting a second: no
+                    // retry here, but the document is kept like a 429 one.
+                    boolean temporary = transientFailure || "cluster_block_exception".equals(r.error().type());
+                    failures.add(new BulkOutcome.Failure(r.id(), item == null ? null : item.url(), r.status(), reason, temporary));
+                    if (temporary) {
+                        deferred++;
+                        deferredReason = r.status() + " " + reason;
+                    } else {
+                        LOG.warn("event=index_rejected id={} url={} status={} reason=\"{}\"", r.id(),
+                                item == null ? "?" : item.url(), r.status(), reason);
+                    }
                 }
+            }
+            if (deferred > 0) { // one line per request: a blocked index refuses every document the same way
+                LOG.warn("event=index_deferred items={} reason=\"{}\"", deferred, deferredReason.replace('"', '\''));
             }
             pending = retry;
             if (!pending.isEmpty()) {

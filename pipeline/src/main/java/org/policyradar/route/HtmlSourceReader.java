@@ -14,6 +14,8 @@ import org.policyradar.extract.ArticleExtractor;
 import org.policyradar.extract.HtmlDecoder;
 import org.policyradar.extract.ListingEntry;
 import org.policyradar.extract.ListingParser;
+import org.policyradar.extract.PageContentCheck;
+import org.policyradar.parse.FeedParseException;
 import org.policyradar.fetch.FetchException;
 import org.policyradar.fetch.FetchResult;
 import org.policyradar.fetch.FetchStateStore;
@@ -32,8 +34,14 @@ import org.slf4j.LoggerFactory;
 public final class HtmlSourceReader {
     private static final Logger LOG = LoggerFactory.getLogger(HtmlSourceReader.class);
 
-    /** What one listing gave: items, page validators to commit once they are stored, and failed pages. */
-    public record Read(List<RawItem> items, List<PageValidators> validators, int failed) {
+    /**
+     * What one listing gave: items, page validators to commit once they are stored, and failed pages, each named in
+     * {@code errors} ({@code source=… url=… reason=…}).
+     */
+    public record Read(List<RawItem> items, List<PageValidators> validators, int failed, List<String> errors) {
+        public Read {
+            errors = List.copyOf(errors);
+        }
     }
 
     /** Validators of one followed page. */
@@ -46,16 +54,17 @@ public final class HtmlSourceReader {
     private final HtmlDecoder decoder;
     private final ListingParser listingParser;
     private final ArticleExtractor extractor;
+    private final PageContentCheck contentCheck;
     private final ChangeTracker changes;
 
+    /**
+     * @param contentCheck refuses what is not HTML (PDF, images, binary) by name before it is parsed
+     * @param changes      keeps versions of the followed pages of {@code track_changes} sources
+     */
     public HtmlSourceReader(Fetcher pageFetcher, FetchStateStore fetchState, LinkPolicy linkPolicy, HtmlDecoder decoder,
-                            ListingParser listingParser, ArticleExtractor extractor) {
-        this(pageFetcher, fetchState, linkPolicy, decoder, listingParser, extractor, ChangeTracker.NONE);
-    }
-
-    /** @param changes keeps versions of the followed pages of {@code track_changes} sources */
-    public HtmlSourceReader(Fetcher pageFetcher, FetchStateStore fetchState, LinkPolicy linkPolicy, HtmlDecoder decoder,
-                            ListingParser listingParser, ArticleExtractor extractor, ChangeTracker changes) {
+                            ListingParser listingParser, ArticleExtractor extractor, PageContentCheck contentCheck,
+                            ChangeTracker changes) {
+        this.contentCheck = contentCheck;
         this.changes = changes;
         this.pageFetcher = pageFetcher;
         this.fetchState = fetchState;
@@ -74,13 +83,17 @@ public final class HtmlSourceReader {
         return pageFetcher.fetch(source.id(), source.url(), tracked ? Validators.NONE : validators);
     }
 
-    public Read read(SourceConfig source, FetchResult listingPage) {
+    public Read read(SourceConfig source, FetchResult listingPage) throws FeedParseException {
+        Optional<String> notHtml = contentCheck.refusal(listingPage.body(), listingPage.contentType());
+        if (notHtml.isPresent()) {
+            throw new FeedParseException(source.id(), "listing " + listingPage.finalUri() + ": " + notHtml.get(), null);
+        }
         String html = decoder.decode(listingPage.body(), listingPage.contentType(), source.charset().orElse(null));
         ZoneId zone = source.region() == Region.CN ? ZoneId.of("Asia/Shanghai") : ZoneOffset.UTC;
         ListingParser.Listing listing = listingParser.parse(html, listingPage.finalUri().toString(), source.listing().orElseThrow(), zone);
         List<RawItem> items = new ArrayList<>();
         List<PageValidators> validators = new ArrayList<>();
-        int failed = 0;
+        List<String> errors = new ArrayList<>();
         for (ListingEntry entry : listing.entries()) {
             if (!source.follow()) {
                 items.add(new RawItem(entry.url(), entry.title(), null, null,
@@ -91,8 +104,7 @@ public final class HtmlSourceReader {
             URI uri = URI.create(entry.url());
             Optional<String> refusal = linkPolicy.refusal(source.url(), source.allowHosts(), uri);
             if (refusal.isPresent()) {
-                failed++;
-                LOG.warn("event=link_refused source={} url={} reason=\"{}\"", source.id(), uri, refusal.get());
+                refuse(errors, "link_refused", source, uri, refusal.get());
                 continue;
             }
             try {
@@ -101,12 +113,23 @@ public final class HtmlSourceReader {
                     continue;
                 }
                 if (!page.finalUri().equals(uri) && linkPolicy.refusal(source.url(), source.allowHosts(), page.finalUri()).isPresent()) {
-                    failed++;
-                    LOG.warn("event=redirect_refused source={} url={} to={}", source.id(), uri, page.finalUri());
+                    refuse(errors, "redirect_refused", source, uri, "redirected to " + page.finalUri() + ", a host the source may not fetch");
                     continue;
                 }
-                Article article = extractor.extract(decoder.decode(page.body(), page.contentType(), source.charset().orElse(null)),
-                        page.finalUri().toString());
+                Optional<String> notAPage = contentCheck.refusal(page.body(), page.contentType());
+                if (notAPage.isPresent()) {
+                    refuse(errors, "page_refused", source, uri, notAPage.get());
+                    continue;
+                }
+                Article article;
+                try {
+                    article = extractor.extract(decoder.decode(page.body(), page.contentType(), source.charset().orElse(null)),
+                            page.finalUri().toString());
+                } catch (RuntimeException | StackOverflowError e) {
+                    // A page the extractor cannot take costs that page only, never the listing's other pages.
+                    refuse(errors, "page_refused", source, uri, "extraction failed: " + e);
+                    continue;
+                }
                 var published = article.published() != null ? article.published() : entry.published();
                 items.add(new RawItem(entry.url(), article.title() == null || article.title().isBlank() ? entry.title() : article.title(),
                         null, article.text(), published != null ? published : page.fetched(), published == null, page.fetched(),
@@ -115,14 +138,20 @@ public final class HtmlSourceReader {
                     validators.add(new PageValidators(uri, page.validators()));
                 }
             } catch (FetchException e) {
-                failed++;
                 LOG.warn("event=page_failed source={} url={} status={} reason=\"{}\"", source.id(), uri, e.status(),
                         String.valueOf(e.getMessage()).replace('"', '\''));
+                errors.add(String.valueOf(e.getMessage()));
             }
         }
         LOG.debug("event=listing_read source={} entries={} skipped={} items={} failed={}", source.id(), listing.entries().size(),
-                listing.skipped(), items.size(), failed);
-        return new Read(items, validators, failed);
+                listing.skipped(), items.size(), errors.size());
+        return new Read(items, validators, errors.size(), errors);
+    }
+
+    private static void refuse(List<String> errors, String event, SourceConfig source, URI uri, String reason) {
+        String clean = reason.replace('"', '\'');
+        LOG.warn("event={} source={} url={} reason=\"{}\"", event, source.id(), uri, clean);
+        errors.add("source=" + source.id() + " url=" + uri + " reason=\"" + clean + "\"");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.policyradar.route;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What one poll of one source did.
@@ -12,9 +13,33 @@ import java.time.Instant;
  * @param failed   entries that could not be classified or indexed (each logged with its URL and reason)
  * @param spooled  items kept in the local spool because Elasticsearch did not take them yet (replayed later)
  * @param error    why the poll as a whole failed, or null
+ * @param itemErrors why single entries or pages failed ({@code source=… url=… reason=…}), at most {@link #MAX_ITEM_ERRORS}
  */
 public record PollOutcome(String sourceId, Instant started, Instant finished, int status, int fetched, int created,
-                          int updated, int failed, int spooled, String error) {
+                          int updated, int failed, int spooled, String error, List<String> itemErrors) {
+    public static final int MAX_ITEM_ERRORS = 20;
+
+    public PollOutcome {
+        itemErrors = itemErrors == null ? List.of() : List.copyOf(itemErrors.subList(0, Math.min(MAX_ITEM_ERRORS, itemErrors.size())));
+    }
+
+    public PollOutcome(String sourceId, Instant started, Instant finished, int status, int fetched, int created,
+                       int updated, int failed, int spooled, String error) {
+        this(sourceId, started, finished, status, fetched, created, updated, failed, spooled, error, List.of());
+    }
+
+    /** The first item error and how many more, for one-line summaries; empty when none. */
+    public String errorsSummary() {
+        return summarise(itemErrors, failed);
+    }
+
+    public static String summarise(List<String> errors, int failed) {
+        if (errors == null || errors.isEmpty()) {
+            return "";
+        }
+        int more = Math.max(failed, errors.size()) - 1;
+        return errors.get(0) + (more > 0 ? " (+" + more + " more)" : "");
+    }
 
     public boolean ok() {
         return error == null;

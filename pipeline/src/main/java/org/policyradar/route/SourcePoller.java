@@ -38,6 +38,7 @@ public final class SourcePoller {
     static final String FETCHED_COUNT = "radarFetchedCount";
     static final String PAGE_VALIDATORS = "radarPageValidators";
     static final String PAGE_FAILURES = "radarPageFailures";
+    static final String PAGE_ERRORS = "radarPageErrors";
 
     private final Map<String, SourceConfig> sources;
     private final Fetcher fetcher;
@@ -102,6 +103,7 @@ public final class SourcePoller {
             exchange.setProperty(FETCHED_COUNT, read.items().size() + read.failed());
             exchange.setProperty(PAGE_VALIDATORS, read.validators());
             exchange.setProperty(PAGE_FAILURES, read.failed());
+            exchange.setProperty(PAGE_ERRORS, read.errors());
             exchange.getMessage().setBody(new ArrayList<>(read.items()));
             return;
         }
@@ -138,11 +140,15 @@ public final class SourcePoller {
         List<ClassifiedEntry> entries = exchange.getMessage().getBody(List.class);
         List<Item> items = new ArrayList<>();
         int failed = exchange.getProperty(PAGE_FAILURES, 0, Integer.class);
+        @SuppressWarnings("unchecked")
+        List<String> pageErrors = exchange.getProperty(PAGE_ERRORS, List.class);
+        List<String> errors = new ArrayList<>(pageErrors == null ? List.of() : pageErrors);
         for (ClassifiedEntry e : entries == null ? List.<ClassifiedEntry>of() : entries) {
             if (e instanceof ClassifiedEntry.Ok ok) {
                 items.add(ok.item());
-            } else {
+            } else if (e instanceof ClassifiedEntry.Failed f) {
                 failed++;
+                errors.add("source=" + source.id() + " url=" + f.url() + " reason=\"classification failed: " + f.reason() + "\"");
             }
         }
         // Once store() returns, every item is durable in the spool (indexed now or replayed later), so the validators
@@ -162,7 +168,7 @@ public final class SourcePoller {
         LOG.info("event=poll source={} status={} fetched={} new={} updated={} failed={} spooled={}", source.id(),
                 fetched.status(), count, stored.created(), stored.updated(), failed, stored.spooled());
         outcomes.record(new PollOutcome(source.id(), started(exchange), clock.instant(), fetched.status(), count,
-                stored.created(), stored.updated(), failed, stored.spooled(), null));
+                stored.created(), stored.updated(), failed, stored.spooled(), null, errors));
     }
 
     /** The poll failed as a whole (fetch or parse error, Elasticsearch down): record why, the run goes on. */

@@ -81,8 +81,7 @@ public final class SpoolingIndexer {
         List<Item> retry = new ArrayList<>();
         int failed = 0;
         for (BulkOutcome.Failure f : outcome.failures()) {
-            boolean transientFailure = f.status() == 429 || f.status() >= 500;
-            if (transientFailure && byId.containsKey(f.id())) {
+            if (f.temporary() && byId.containsKey(f.id())) {
                 retry.add(byId.get(f.id()));
             } else {
                 failed++;
@@ -94,7 +93,7 @@ public final class SpoolingIndexer {
         }
         spool.complete(batch);
         return new Result(outcome.created(), outcome.updated(), failed, retry.size(),
-                retry.isEmpty() ? null : retry.size() + " items rejected temporarily (429/5xx), kept in the spool");
+                retry.isEmpty() ? null : retry.size() + " items rejected temporarily (429/5xx/write block), kept in the spool");
     }
 
     /** Tries every pending batch once, oldest first; returns how many batches are still pending. */

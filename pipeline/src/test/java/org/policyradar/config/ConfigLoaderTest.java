@@ -104,4 +104,25 @@ class ConfigLoaderTest {
             assertion.hasMessageContaining(f);
         }
     }
+
+    @Test
+    void politenessDefaultsToOneSecondAndTwoPerHostAndCanBeSet() throws IOException {
+        assertThat(load(GOOD, Map.of()).politeness()).isEqualTo(new Politeness(Duration.ofSeconds(1), 2));
+        Files.writeString(dir.resolve("radar.yaml"), "politeness: {host_delay: 250ms, host_concurrency: 3}\n");
+        assertThat(load(GOOD, Map.of()).politeness()).isEqualTo(new Politeness(Duration.ofMillis(250), 3));
+    }
+
+    @Test
+    void badPolitenessNamesFileKeyAndFix() throws IOException {
+        Files.writeString(dir.resolve("radar.yaml"), "politeness: {host_delay: soon}\n");
+        assertThatThrownBy(() -> load(GOOD, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("radar.yaml").hasMessageContaining("politeness.host_delay").hasMessageContaining("'soon'")
+                .hasMessageContaining("e.g. 500ms");
+        Files.writeString(dir.resolve("radar.yaml"), "politeness: {host_concurrency: 0}\n");
+        assertThatThrownBy(() -> load(GOOD, Map.of())).hasMessageContaining("politeness.host_concurrency")
+                .hasMessageContaining("1 to 64");
+        Files.writeString(dir.resolve("radar.yaml"), "politeness: {delay: 1s}\n");
+        assertThatThrownBy(() -> load(GOOD, Map.of())).hasMessageContaining("politeness").hasMessageContaining("'delay'")
+                .hasMessageContaining("host_delay");
+    }
 }

@@ -53,7 +53,7 @@ class TrackedPagesTest {
         try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(esUrl), null)) {
             HtmlSourceReader reader = new HtmlSourceReader(fetcher, new FileFetchStateStore(dir.resolve("state-" + System.nanoTime() + ".json")),
                     LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(),
-                    new ChangeTracker(new VersionStore(es.client()), new ChangeSummary(TaxonomyLoader.loadDefault()), IgnoreRules.NONE));
+                    new org.policyradar.extract.PageContentCheck(), new ChangeTracker(new VersionStore(es.client()), new ChangeSummary(TaxonomyLoader.loadDefault()), IgnoreRules.NONE));
             FetchResult listing = reader.fetchListing(source, new Validators("\"l1\"", null));
             assertThat(listing.status()).as("a tracked listing is fetched in full").isEqualTo(200);
             return reader.read(source, listing);
