@@ -88,7 +88,8 @@ public final class NearDuplicateMarker {
             for (Known k : known) {
                 // Only items sharing a band are candidates (what the bands are for): comparing each item with every
                 // hit of the batch's query made marking quadratic and 85% of an end-to-end run's CPU.
-                if (!SimHash.shareBand(k.fingerprint(), fingerprint) || k.id().equals(item.id())) {
+                if (!SimHash.shareBand(k.fingerprint(), fingerprint) || k.id().equals(item.id())
+                        || SimHash.distance(k.fingerprint(), fingerprint) > SimHash.MAX_CANDIDATE_DISTANCE) {
                     continue;
                 }
                 boolean earlier = k.published().isBefore(item.published())
