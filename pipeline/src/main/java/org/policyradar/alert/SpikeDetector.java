@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SpikeDetector {
     private static final Logger LOG = LoggerFactory.getLogger(SpikeDetector.class);
+    /**
+     * Near-duplicates count once: an item marked {@code duplicate_of} an earlier one (the same story republished by
+     * other outlets) is left out of counts, baselines and top items, so one syndicated story is not a spike.
+     */
+    private static final co.elastic.clients.elasticsearch._types.query_dsl.Query IS_NEAR_DUPLICATE =
+            co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.exists(e -> e.field("duplicate_of")));
     private static final int TOP_ITEMS = 10;
 
     /** One topic's window measured against its baseline. */
@@ -92,7 +98,8 @@ public final class SpikeDetector {
         long ms = minSources;
         try {
             SearchResponse<Void> r = client.search(s -> s.index(itemsAlias).size(0)
-                    .query(q -> q.range(x -> x.untyped(d -> d.field("published").gte(JsonData.of(from.toString())).lt(JsonData.of(to.toString())))))
+                    .query(q -> q.bool(b -> b.mustNot(IS_NEAR_DUPLICATE)
+                            .filter(f -> f.range(x -> x.untyped(d -> d.field("published").gte(JsonData.of(from.toString())).lt(JsonData.of(to.toString())))))))
                     .aggregations("topics", a -> a.terms(t -> t.field("topics").size(2000).minDocCount(mc))
                             .aggregations("sources", c -> c.cardinality(x -> x.field("source.id")))), Void.class);
             List<String> out = new ArrayList<>();
@@ -121,7 +128,7 @@ public final class SpikeDetector {
         Instant earliest = now.minus(Duration.ofDays(days)).minus(window);
         try {
             SearchResponse<Void> r = client.search(x -> x.index(itemsAlias).size(0)
-                    .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("topics").value(topic)))
+                    .query(q -> q.bool(b -> b.mustNot(IS_NEAR_DUPLICATE).filter(f -> f.term(t -> t.field("topics").value(topic)))
                             .filter(f -> f.range(g -> g.untyped(d -> d.field("published").gte(JsonData.of(earliest.toString()))
                                     .lt(JsonData.of(now.toString())))))))
                     .aggregations("windows", Aggregation.of(a -> a.dateRange(d -> d.field("published").ranges(ranges))
@@ -149,7 +156,7 @@ public final class SpikeDetector {
     private List<Item> topItems(String topic, Instant from, Instant to) {
         try {
             SearchResponse<Item> r = client.search(x -> x.index(itemsAlias).size(TOP_ITEMS)
-                    .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("topics").value(topic)))
+                    .query(q -> q.bool(b -> b.mustNot(IS_NEAR_DUPLICATE).filter(f -> f.term(t -> t.field("topics").value(topic)))
                             .filter(f -> f.range(g -> g.untyped(d -> d.field("published").gte(JsonData.of(from.toString()))
                                     .lt(JsonData.of(to.toString())))))))
                     .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc))), Item.class);

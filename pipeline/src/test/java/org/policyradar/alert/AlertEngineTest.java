@@ -118,6 +118,21 @@ class AlertEngineTest {
     }
 
     @Test
+    void nearDuplicatesCountOnceSoOneSyndicatedStoryIsNoSpike() throws Exception {
+        Instant now = Instant.parse("2034-03-10T12:00:00Z");
+        String topic = "syndicated-" + UUID.randomUUID();
+        List<Item> items = new ArrayList<>(history(topic, now, 1, "y-a", "y-b", "y-c"));
+        List<Item> today = window(topic, now, 15, "y-a", "y-b", "y-c");
+        // Three stories today, each republished by four more outlets: 15 items, 3 distinct.
+        for (int i = 0; i < today.size(); i++) {
+            items.add(i < 3 ? today.get(i) : today.get(i).withDuplicateOf(today.get(i % 3).id()));
+        }
+        index(items);
+        AlertEngine engine = new AlertEngine(es.client(), AlertsConfig.empty());
+        assertThat(ofTopic(engine.evaluate(now).raised(), topic)).isEmpty();
+    }
+
+    @Test
     void aFlatSeriesRaisesNothing() throws Exception {
         Instant now = Instant.parse("2032-03-10T12:00:00Z");
         String topic = "flat-" + UUID.randomUUID();
