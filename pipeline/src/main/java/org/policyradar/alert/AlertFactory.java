@@ -26,15 +26,15 @@ public final class AlertFactory {
                 kibana(watch.query(), from, to), pendingDeliveries(), config.channels().isEmpty());
     }
 
-    Alert spike(String topic, String key, Instant now, SpikeDetector.Measure m, List<Item> top) {
-        String title = String.format(Locale.ROOT, "Spike in topic '%s': %d items in the last %s (usually %.1f)", topic,
+    Alert spike(SpikeDetector.Subject subject, String key, Instant now, SpikeDetector.Measure m, List<Item> top) {
+        String title = String.format(Locale.ROOT, "Spike in %s: %d items in the last %s (usually %.1f)", subject.label(),
                 (long) m.observed(), human(m.windowEnd().getEpochSecond() - m.windowStart().getEpochSecond()), m.expected());
         String summary = String.format(Locale.ROOT, "%d items from %d sources between %s and %s; baseline median %.1f over %d days; "
                         + "robust z-score %.1f", (long) m.observed(), m.sources(), m.windowStart().atOffset(ZoneOffset.UTC),
                 m.windowEnd().atOffset(ZoneOffset.UTC), m.expected(), m.baselineDays(), m.score());
-        return new Alert(key, Alert.SPIKE, now, key, topic, null, null, title, summary, m.windowStart(), m.windowEnd(),
-                m.observed(), m.expected(), m.score(), (int) m.observed(), top.stream().map(AlertFactory::item).toList(),
-                kibana("topics:\"" + topic + "\"", m.windowStart(), m.windowEnd()), pendingDeliveries(), config.channels().isEmpty());
+        return new Alert(key, Alert.SPIKE, now, key, subject.topic(), null, subject.region(), title, summary, m.windowStart(),
+                m.windowEnd(), m.observed(), m.expected(), m.score(), (int) m.observed(), top.stream().map(AlertFactory::item).toList(),
+                kibana(subject.query(), m.windowStart(), m.windowEnd()), pendingDeliveries(), config.channels().isEmpty());
     }
 
     /** A plan adjustment: a tracked page's text changed; the alert carries the version's diff and summary. */

@@ -118,9 +118,10 @@ public final class AlertStore {
     }
 
     /** True when a spike alert for the topic was raised after {@code since}. */
-    public boolean spikeRaisedSince(String topic, Instant since) {
+    /** Whether a spike alert about this subject ({@link SpikeDetector.Subject#key()}) was raised after {@code since}. */
+    public boolean spikeRaisedSince(String subjectKey, Instant since) {
         return !search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("type").value(Alert.SPIKE)))
-                .filter(f -> f.term(t -> t.field("topic").value(topic)))
+                .filter(f -> f.prefix(p -> p.field("dedup_key").value("spike:" + subjectKey + ":")))
                 .filter(f -> f.range(r -> r.untyped(d -> d.field("created").gt(JsonData.of(since.toString()))))))), 1, SortOrder.Desc).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package org.policyradar.alert;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.DateRangeExpression;
@@ -47,6 +48,40 @@ public final class SpikeDetector {
                           double expected, double score, int baselineDays) {
     }
 
+    /**
+     * What a spike is about: a topic, a topic within one region ({@code CN}, {@code EU}), or an actor (an entity such
+     * as Huawei) across topics. Each has its own baseline, cooldown and dedup key.
+     */
+    public record Subject(String topic, String region, String actor) {
+        static Subject topic(String topic) {
+            return new Subject(topic, null, null);
+        }
+
+        /** Stable key for dedup and cooldown, e.g. {@code 5g}, {@code 5g/CN}, {@code actor:Huawei}. */
+        public String key() {
+            return actor != null ? "actor:" + actor : region != null ? topic + "/" + region : topic;
+        }
+
+        /** How the alert names it. */
+        public String label() {
+            return actor != null ? "actor '" + actor + "'" : region != null ? "topic '" + topic + "' in " + region : "topic '" + topic + "'";
+        }
+
+        /** The same subject as a Lucene query for the alert's Kibana Discover link. */
+        public String query() {
+            return actor != null ? "entities:\"" + actor + "\""
+                    : "topics:\"" + topic + "\"" + (region != null ? " AND source.region:\"" + region + "\"" : "");
+        }
+
+        BoolQuery.Builder filter(BoolQuery.Builder b) {
+            if (actor != null) {
+                return b.filter(f -> f.term(t -> t.field("entities").value(actor)));
+            }
+            b.filter(f -> f.term(t -> t.field("topics").value(topic)));
+            return region == null ? b : b.filter(f -> f.term(t -> t.field("source.region").value(region)));
+        }
+    }
+
     private final ElasticsearchClient client;
     private final String itemsAlias;
     private final AlertStore store;
@@ -65,29 +100,38 @@ public final class SpikeDetector {
         for (AlertsConfig.Spike s : config.spikeOverrides().values()) {
             widest = s.window().compareTo(widest) > 0 ? s.window() : widest;
         }
-        for (String topic : candidates(now.minus(widest), now, config)) {
-            AlertsConfig.Spike settings = config.spikeFor(topic);
-            Measure m = measure(topic, settings, now);
+        Map<String, Double> topicObserved = new HashMap<>();
+        for (Subject subject : candidates(now.minus(widest), now, config)) {
+            AlertsConfig.Spike settings = subject.topic() != null ? config.spikeFor(subject.topic()) : config.spike();
+            Measure m = measure(subject, settings, now);
+            if (subject.region() == null && subject.actor() == null) {
+                topicObserved.put(subject.topic(), m.observed());
+            } else if (subject.region() != null && m.observed() >= topicObserved.getOrDefault(subject.topic(), Double.MAX_VALUE)) {
+                continue; // every item of the topic's window is from this region: the topic's own alert says it all
+            }
             if (m.observed() < settings.minCount() || m.sources() < settings.minSources() || m.score() < settings.threshold()) {
                 continue;
             }
-            if (store.spikeRaisedSince(topic, now.minus(settings.cooldown()))) {
-                LOG.debug("event=spike_cooldown topic={}", topic);
+            if (store.spikeRaisedSince(subject.key(), now.minus(settings.cooldown()))) {
+                LOG.debug("event=spike_cooldown subject={}", subject.key());
                 continue;
             }
-            String key = "spike:" + topic + ":" + now.atOffset(ZoneOffset.UTC).toLocalDate();
-            Alert a = factory.spike(topic, key, now, m, topItems(topic, m.windowStart(), now));
+            String key = "spike:" + subject.key() + ":" + now.atOffset(ZoneOffset.UTC).toLocalDate();
+            Alert a = factory.spike(subject, key, now, m, topItems(subject, m.windowStart(), now));
             if (store.raise(a)) {
-                LOG.info("event=alert_raised type=spike topic={} observed={} expected={} score={}", topic, m.observed(),
-                        m.expected(), m.score());
+                LOG.info("event=alert_raised type=spike subject=\"{}\" observed={} expected={} score={}", subject.key(),
+                        m.observed(), m.expected(), m.score());
                 raised.add(a);
             }
         }
         return raised;
     }
 
-    /** Topics with at least the smallest configured min_count and min_sources in the widest window. */
-    private List<String> candidates(Instant from, Instant to, AlertsConfig config) {
+    /**
+     * Topics, topics per region and actors with at least the smallest configured min_count and min_sources in the
+     * widest window (near-duplicates left out).
+     */
+    private List<Subject> candidates(Instant from, Instant to, AlertsConfig config) {
         int minCount = config.spike().minCount();
         int minSources = config.spike().minSources();
         for (AlertsConfig.Spike s : config.spikeOverrides().values()) {
@@ -101,11 +145,26 @@ public final class SpikeDetector {
                     .query(q -> q.bool(b -> b.mustNot(IS_NEAR_DUPLICATE)
                             .filter(f -> f.range(x -> x.untyped(d -> d.field("published").gte(JsonData.of(from.toString())).lt(JsonData.of(to.toString())))))))
                     .aggregations("topics", a -> a.terms(t -> t.field("topics").size(2000).minDocCount(mc))
+                            .aggregations("sources", c -> c.cardinality(x -> x.field("source.id")))
+                            .aggregations("regions", c -> c.terms(t -> t.field("source.region").size(20).minDocCount(mc))
+                                    .aggregations("sources", d -> d.cardinality(x -> x.field("source.id")))))
+                    .aggregations("actors", a -> a.terms(t -> t.field("entities").size(2000).minDocCount(mc))
                             .aggregations("sources", c -> c.cardinality(x -> x.field("source.id")))), Void.class);
-            List<String> out = new ArrayList<>();
+            List<Subject> out = new ArrayList<>();
             for (StringTermsBucket b : r.aggregations().get("topics").sterms().buckets().array()) {
                 if (b.aggregations().get("sources").cardinality().value() >= ms) {
-                    out.add(b.key().stringValue());
+                    String topic = b.key().stringValue();
+                    out.add(Subject.topic(topic));
+                    for (StringTermsBucket region : b.aggregations().get("regions").sterms().buckets().array()) {
+                        if (region.aggregations().get("sources").cardinality().value() >= ms) {
+                            out.add(new Subject(topic, region.key().stringValue(), null));
+                        }
+                    }
+                }
+            }
+            for (StringTermsBucket b : r.aggregations().get("actors").sterms().buckets().array()) {
+                if (b.aggregations().get("sources").cardinality().value() >= ms) {
+                    out.add(new Subject(null, null, b.key().stringValue()));
                 }
             }
             return out;
@@ -114,7 +173,7 @@ public final class SpikeDetector {
         }
     }
 
-    Measure measure(String topic, AlertsConfig.Spike s, Instant now) {
+    Measure measure(Subject subject, AlertsConfig.Spike s, Instant now) {
         Duration window = s.window();
         int days = s.baselineDays();
         List<DateRangeExpression> ranges = new ArrayList<>();
@@ -128,7 +187,7 @@ public final class SpikeDetector {
         Instant earliest = now.minus(Duration.ofDays(days)).minus(window);
         try {
             SearchResponse<Void> r = client.search(x -> x.index(itemsAlias).size(0)
-                    .query(q -> q.bool(b -> b.mustNot(IS_NEAR_DUPLICATE).filter(f -> f.term(t -> t.field("topics").value(topic)))
+                    .query(q -> q.bool(b -> subject.filter(b.mustNot(IS_NEAR_DUPLICATE))
                             .filter(f -> f.range(g -> g.untyped(d -> d.field("published").gte(JsonData.of(earliest.toString()))
                                     .lt(JsonData.of(now.toString())))))))
                     .aggregations("windows", Aggregation.of(a -> a.dateRange(d -> d.field("published").ranges(ranges))
@@ -147,16 +206,16 @@ public final class SpikeDetector {
             double[] dev = Arrays.stream(baseline).map(v -> Math.abs(v - median)).toArray();
             double sigma = Math.max(1.4826 * median(dev), Math.sqrt(Math.max(median, 1.0)));
             double score = (observed - median) / sigma;
-            return new Measure(topic, now.minus(window), now, observed, sources, median, score, days);
+            return new Measure(subject.key(), now.minus(window), now, observed, sources, median, score, days);
         } catch (IOException e) {
-            throw new UncheckedIOException("spike " + topic + ": search failed", e);
+            throw new UncheckedIOException("spike " + subject.key() + ": search failed", e);
         }
     }
 
-    private List<Item> topItems(String topic, Instant from, Instant to) {
+    private List<Item> topItems(Subject subject, Instant from, Instant to) {
         try {
             SearchResponse<Item> r = client.search(x -> x.index(itemsAlias).size(TOP_ITEMS)
-                    .query(q -> q.bool(b -> b.mustNot(IS_NEAR_DUPLICATE).filter(f -> f.term(t -> t.field("topics").value(topic)))
+                    .query(q -> q.bool(b -> subject.filter(b.mustNot(IS_NEAR_DUPLICATE))
                             .filter(f -> f.range(g -> g.untyped(d -> d.field("published").gte(JsonData.of(from.toString()))
                                     .lt(JsonData.of(to.toString())))))))
                     .sort(o -> o.field(f -> f.field("published").order(SortOrder.Desc))), Item.class);

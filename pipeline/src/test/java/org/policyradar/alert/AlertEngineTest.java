@@ -88,8 +88,66 @@ class AlertEngineTest {
         return out;
     }
 
+    /** The topic-level alerts of a topic (not its per-region spikes). */
     private static List<Alert> ofTopic(List<Alert> alerts, String topic) {
-        return alerts.stream().filter(a -> topic.equals(a.topic())).toList();
+        return alerts.stream().filter(a -> topic.equals(a.topic()) && (a.region() == null || !Alert.SPIKE.equals(a.type()))).toList();
+    }
+
+    private static Item item(String title, List<String> topics, List<String> entities, SourceRef source, Instant t) {
+        String url = "https://alerts.example/" + UUID.randomUUID();
+        return new Item(CanonicalUrl.documentId(url), url, CanonicalUrl.canonicalize(url), title, null, null, t, false, t, "en",
+                source, topics, Map.of(), Map.of(), List.of(), entities, List.of(), null, null);
+    }
+
+    @Test
+    void aSpikeInOneRegionIsRaisedForThatRegionOnly() throws Exception {
+        Instant now = Instant.parse("2035-03-10T12:00:00Z");
+        String topic = "regional-" + UUID.randomUUID();
+        List<SourceRef> sources = List.of(new SourceRef("r-cn-1", "r-cn-1", "CN"), new SourceRef("r-eu-1", "r-eu-1", "EU"),
+                new SourceRef("r-cn-2", "r-cn-2", "CN"), new SourceRef("r-eu-2", "r-eu-2", "EU"));
+        List<Item> items = new ArrayList<>();
+        for (int day = 1; day <= 28; day++) {
+            for (int k = 0; k < 2; k++) { // one CN and one EU item a day
+                items.add(item("history " + day + "/" + k, List.of(topic), List.of(), sources.get((day + k) % 2 == 0 ? 0 : 1),
+                        now.minus(Duration.ofDays(day)).minus(Duration.ofHours(1 + k))));
+            }
+        }
+        for (int i = 0; i < 9; i++) { // today: nine from the two CN sources, one EU item as usual
+            items.add(item("today " + i, List.of(topic), List.of(), sources.get(i % 2 == 0 ? 0 : 2), now.minus(Duration.ofMinutes(30 + 60L * i))));
+        }
+        items.add(item("today eu", List.of(topic), List.of(), sources.get(1), now.minus(Duration.ofHours(3))));
+        index(items);
+        List<Alert> raised = new AlertEngine(es.client(), AlertsConfig.empty()).evaluate(now).raised().stream()
+                .filter(a -> topic.equals(a.topic())).toList();
+        assertThat(raised).extracting(Alert::region).containsExactlyInAnyOrder(null, "CN");
+        Alert cn = raised.stream().filter(a -> "CN".equals(a.region())).findFirst().orElseThrow();
+        assertThat(cn.title()).contains("in CN");
+        assertThat(cn.observed()).isEqualTo(9.0);
+        assertThat(cn.expected()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anActorInTheNewsAcrossTopicsRaisesAnActorSpike() throws Exception {
+        Instant now = Instant.parse("2036-03-10T12:00:00Z");
+        String actor = "Actor-" + UUID.randomUUID();
+        List<SourceRef> sources = List.of(new SourceRef("act-1", "act-1", "EU"), new SourceRef("act-2", "act-2", "CN"));
+        List<Item> items = new ArrayList<>();
+        for (int day = 1; day <= 28; day++) {
+            items.add(item("history " + day, List.of("t-" + UUID.randomUUID()), List.of(actor), sources.get(day % 2),
+                    now.minus(Duration.ofDays(day)).minus(Duration.ofHours(2))));
+        }
+        for (int i = 0; i < 8; i++) { // each item on a topic of its own: no topic spikes, one actor spike
+            items.add(item("today " + i, List.of("t-" + UUID.randomUUID()), List.of(actor), sources.get(i % 2),
+                    now.minus(Duration.ofMinutes(30 + 60L * i))));
+        }
+        index(items);
+        AlertEngine engine = new AlertEngine(es.client(), AlertsConfig.empty());
+        List<Alert> raised = engine.evaluate(now).raised().stream().filter(a -> a.title().contains(actor)).toList();
+        assertThat(raised).hasSize(1);
+        assertThat(raised.get(0).topic()).isNull();
+        assertThat(raised.get(0).observed()).isEqualTo(8.0);
+        assertThat(raised.get(0).items()).hasSize(8);
+        assertThat(engine.evaluate(now.plus(Duration.ofHours(1))).raised()).noneMatch(a -> a.title().contains(actor));
     }
 
     @Test
