@@ -46,6 +46,14 @@ final class NewsTextGenerator {
             "%d member states have raised objections", "the scheme covers %d product categories",
             "licences will run for %d years");
 
+    private static final List<String> SYLLABLES = List.of("vel", "mor", "tar", "kon", "zi", "qua", "lex", "bri", "dun",
+            "oph", "sar", "nix", "plo", "wen", "gra", "hul", "yst", "cor", "fam", "jet", "kru", "mal", "pex", "rud", "sol",
+            "tiv", "umb", "vox", "wyn", "zed");
+    private static final List<String> FORMS = List.of("Systems", "Telecom", "Semiconductor", "Networks", "AG", "Holdings",
+            "Energy", "Labs", "Cloud", "Mobility", "Robotics", "Group");
+    private static final List<String> PLACES = List.of("Duisburg", "Lyon", "Gdansk", "Osaka", "Pune", "Leeds", "Turin",
+            "Tampere", "Bilbao", "Shenzhen", "Austin", "Ghent", "Brno", "Cork", "Malmo", "Hsinchu", "Porto", "Graz");
+
     private final Random random;
 
     NewsTextGenerator(Random random) {
@@ -53,7 +61,7 @@ final class NewsTextGenerator {
     }
 
     String headline() {
-        return pick(ACTORS) + " " + pick(VERBS) + " " + pick(OBJECTS) + " " + pick(DETAILS);
+        return pick(ACTORS) + " " + pick(VERBS) + " " + pick(OBJECTS) + " for " + company() + " in " + pick(PLACES);
     }
 
     String summary(int sentences) {
@@ -62,12 +70,20 @@ final class NewsTextGenerator {
             if (i > 0) {
                 sb.append(' ');
             }
-            String sentence = i == 0
-                    ? pick(ACTORS) + " " + pick(VERBS) + " the " + pick(OBJECTS) + " " + pick(DETAILS)
-                    : pick(CONTEXT) + " " + String.format(pick(CLAIMS), 2 + random.nextInt(480));
+            String sentence = switch (i % 3) {
+                case 0 -> pick(ACTORS) + " " + pick(VERBS) + " the " + pick(OBJECTS) + " " + pick(DETAILS);
+                case 1 -> company() + ", based in " + pick(PLACES) + ", said " + String.format(pick(CLAIMS), 2 + random.nextInt(9_800));
+                default -> pick(CONTEXT) + " " + String.format(pick(CLAIMS), 2 + random.nextInt(9_800));
+            };
             sb.append(sentence).append('.');
         }
         return sb.toString();
+    }
+
+    /** A made-up company name: every story names its own players, as real news does. */
+    private String company() {
+        String name = pick(SYLLABLES) + pick(SYLLABLES) + (random.nextBoolean() ? pick(SYLLABLES) : "");
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " " + pick(FORMS);
     }
 
     private String pick(List<String> options) {
