@@ -16,7 +16,9 @@ import java.util.Map;
  * @param evidenceDetail     every match with its field and offsets, for display
  * @param titleTokens        analysed title (CoreNLP tokens/segments, space-separated)
  * @param bodyTokens         analysed summary and text
- * @param simhash            SimHash of title and summary (hex), for near-duplicate detection
+ * @param simhash            SimHash of title and summary (hex); stored, no longer used for lookup
+ * @param simhashBands       near-duplicate lookup keys of title and summary ({@link MinHashLsh#keys}); the field keeps
+ *                           its first scheme's name so that the mapping is unchanged
  * @param duplicateOf        id of the earliest item this one nearly duplicates (syndicated copy), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -52,11 +54,21 @@ public record Item(String id,
                 evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, null, null, null);
     }
 
-    /** The same item with its SimHash fingerprint of title and summary. */
+    /** The same item with its SimHash fingerprint and near-duplicate lookup keys of title and summary. */
     public Item withFingerprint() {
-        long f = SimHash.of((title == null ? "" : title) + " " + (summary == null ? "" : summary.substring(0, Math.min(500, summary.length()))));
+        String fingerprinted = fingerprintText(title, summary);
         return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
-                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, SimHash.hex(f), SimHash.bands(f), duplicateOf);
+                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, SimHash.hex(SimHash.of(fingerprinted)),
+                MinHashLsh.keys(SimHash.shingles(fingerprinted)), duplicateOf);
+    }
+
+    /**
+     * The text near-duplicates are judged on: title and the first 500 chars of the summary. One definition for the
+     * lookup keys and for confirmation, so an item compares alike with an indexed copy and with a copy in its batch.
+     */
+    public static String fingerprintText(String title, String summary) {
+        String s = summary == null ? "" : summary;
+        return (title == null ? "" : title) + " " + s.substring(0, Math.min(500, s.length()));
     }
 
     /** The same item marked as a near-duplicate of the earlier item {@code firstId}. */

@@ -1,0 +1,62 @@
+package org.policyradar.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.policyradar.config.ElasticsearchSettings;
+import org.policyradar.item.CanonicalUrl;
+import org.policyradar.item.Item;
+import org.policyradar.item.SourceRef;
+import org.policyradar.testing.TestElasticsearch;
+import org.slf4j.LoggerFactory;
+
+/** Candidates are fetched over several pages without loss; the safety limit, when hit, is logged. */
+class NearDuplicateCandidatesTest {
+
+    @Test
+    void allPagesAreFetchedAndTheLimitIsLogged() throws Exception {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
+            new IndexSetup(es.client()).ensure(List.of(IndexSetup.ITEMS));
+            Instant t = Instant.parse("2032-05-05T08:00:00Z");
+            List<Item> same = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                String url = "https://nd-pages.example/" + i;
+                same.add(new Item(CanonicalUrl.documentId(url), url, url, "Weekly bulletin of the ministry", "Weekly bulletin.",
+                        null, t.plusSeconds(i), false, t, "en", new SourceRef("nd-pages", "nd-pages", "EU"), List.of(), Map.of(),
+                        Map.of(), List.of(), List.of(), List.of(), null, null).withFingerprint());
+            }
+            ItemIndexer indexer = new ItemIndexer(es.client(), IndexSetup.ITEMS.alias());
+            indexer.index(same);
+            indexer.refresh();
+            List<String> keys = same.get(0).simhashBands();
+
+            assertThat(new NearDuplicateCandidates(es.client(), IndexSetup.ITEMS.alias(), 2, 100)
+                    .sharingAnyKey(keys, t.minusSeconds(60), t.plusSeconds(60)))
+                    .extracting(NearDuplicateCandidates.Candidate::id).containsExactlyInAnyOrderElementsOf(same.stream().map(Item::id).toList());
+
+            ListAppender<ILoggingEvent> log = new ListAppender<>();
+            log.start();
+            Logger logger = (Logger) LoggerFactory.getLogger(NearDuplicateCandidates.class);
+            logger.addAppender(log);
+            try {
+                assertThat(new NearDuplicateCandidates(es.client(), IndexSetup.ITEMS.alias(), 2, 5)
+                        .sharingAnyKey(keys, t.minusSeconds(60), t.plusSeconds(60))).hasSize(5);
+            } finally {
+                logger.detachAppender(log);
+            }
+            assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anyMatch(m -> m.startsWith("event=near_duplicate_candidates_capped limit=5"));
+            es.client().bulk(b -> {
+                same.forEach(i -> b.operations(op -> op.delete(d -> d.index(IndexSetup.ITEMS.alias()).id(i.id()))));
+                return b.refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
+            });
+        }
+    }
+}
