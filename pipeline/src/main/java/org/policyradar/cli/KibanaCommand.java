@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.policyradar.alert.AlertsConfig;
 import org.policyradar.alert.AlertsConfigLoader;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.kibana.KibanaImporter;
 import org.policyradar.kibana.KibanaValidator;
 import org.policyradar.kibana.SavedObjects;
-import org.policyradar.kibana.WatchSearches;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,27 +24,12 @@ import picocli.CommandLine.Spec;
                 + "alerts.yaml) against Elasticsearch, import them into Kibana, or export the watches as saved searches.",
         subcommands = {KibanaCommand.Validate.class, KibanaCommand.Import.class, KibanaCommand.ExportWatches.class})
 final class KibanaCommand implements Runnable {
-    static final String DEFAULT_FILE = "kibana/policyradar.ndjson";
-
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** The saved searches generated from the watches of the alerts.yaml in {@code configDir} (none without one). */
-    static String watchSearches(CliEnvironment environment, Path configDir) {
-        AlertsConfig alerts = new AlertsConfigLoader(environment.env()).loadFromDirectory(configDir);
-        return new WatchSearches().toNdjson(alerts.watches());
-    }
-
-    static Path existing(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException("no saved-objects file at " + file + " (give it with --file)");
-        }
-        return file;
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -60,29 +43,18 @@ final class KibanaCommand implements Runnable {
         }
 
         @Mixin
-        ConfigOption config;
-
-        @Option(names = "--file", paramLabel = "NDJSON", defaultValue = DEFAULT_FILE,
-                description = "Saved-objects export to check (default: ${DEFAULT-VALUE}).")
-        Path file;
+        SavedObjectsInput input;
 
         @Option(names = "--require-data", description = "Also fail when a Lens layer's aggregation returns no buckets.")
         boolean requireData;
-
-        @Option(names = "--no-watches", negatable = false,
-                description = "Do not add the saved searches generated from the watches of alerts.yaml.")
-        boolean noWatches;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            SavedObjects objects = SavedObjects.read(existing(file));
-            if (!noWatches) {
-                objects = objects.with(SavedObjects.parse(watchSearches(environment, config.dir)));
-            }
-            try (Services services = new Services(config.dir, environment)) {
+            SavedObjects objects = SavedObjects.parse(input.ndjson(environment));
+            try (Services services = new Services(input.config.dir, environment)) {
                 ElasticsearchConnection es = services.elasticsearch();
                 KibanaValidator.Report report = new KibanaValidator(es.client()).validate(objects);
                 PrintWriter out = spec.commandLine().getOut();
@@ -119,9 +91,8 @@ final class KibanaCommand implements Runnable {
             this.environment = environment;
         }
 
-        @Option(names = "--file", paramLabel = "NDJSON", defaultValue = DEFAULT_FILE,
-                description = "Saved-objects export to import (default: ${DEFAULT-VALUE}).")
-        Path file;
+        @Mixin
+        SavedObjectsInput input;
 
         @Option(names = "--url", paramLabel = "URL", description = "Kibana URL (default: RADAR_KIBANA_URL or "
                 + KibanaImporter.DEFAULT_URL + ").")
@@ -130,28 +101,16 @@ final class KibanaCommand implements Runnable {
         @Option(names = "--space", paramLabel = "ID", description = "Kibana space id (default: the default space).")
         String space;
 
-        @Mixin
-        ConfigOption config;
-
-        @Option(names = "--no-watches", negatable = false,
-                description = "Do not add the saved searches generated from the watches of alerts.yaml.")
-        boolean noWatches;
-
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            byte[] ndjson = Files.readAllBytes(existing(file));
-            if (!noWatches) {
-                String shipped = new String(ndjson, java.nio.charset.StandardCharsets.UTF_8);
-                ndjson = ((shipped.endsWith("\n") || shipped.isEmpty() ? shipped : shipped + "\n") + watchSearches(environment, config.dir))
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            }
+            byte[] ndjson = input.ndjson(environment).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             KibanaImporter.Target target = KibanaImporter.Target.fromEnv(environment.env(), url, space);
             KibanaImporter.Result result;
             try {
-                result = new KibanaImporter().importFile(target, file.getFileName().toString(), ndjson);
+                result = new KibanaImporter().importFile(target, input.file.getFileName().toString(), ndjson);
             } catch (java.io.IOException e) {
                 throw new UserException("cannot reach Kibana at " + target.url() + ": " + e);
             }
@@ -189,7 +148,7 @@ final class KibanaCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            String ndjson = watchSearches(environment, config.dir);
+            String ndjson = SavedObjectsInput.watchSearches(environment, config.dir);
             int count = (int) ndjson.lines().count();
             if (out == null) {
                 spec.commandLine().getOut().print(ndjson);

@@ -26,13 +26,6 @@ public record SavedObjects(List<Line> lines) {
         }
     }
 
-    /** This set followed by another (e.g. the shipped objects and the searches generated from the watches). */
-    public SavedObjects with(SavedObjects more) {
-        List<Line> all = new ArrayList<>(lines);
-        all.addAll(more.lines);
-        return new SavedObjects(List.copyOf(all));
-    }
-
     public static SavedObjects read(Path file) {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8));

@@ -191,7 +191,7 @@ class KibanaValidatorTest {
                 watch("ai-or-5g", "about", List.of("ai", "5g"), List.of()),
                 watch("anything", "about", List.of(), List.of())));
         KibanaValidator.Report report = new KibanaValidator(es.client())
-                .validate(SavedObjects.read(SHIPPED).with(SavedObjects.parse(watches)));
+                .validate(SavedObjects.parse(shipped() + watches));
         assertThat(report.problems()).isEmpty();
         Map<String, Long> hits = new java.util.HashMap<>();
         report.searches().forEach(s -> hits.put(s.searchId(), s.hits()));
@@ -220,14 +220,14 @@ class KibanaValidatorTest {
     void aWatchQueryThatDoesNotParseOrAFilterOnATextFieldIsReported() throws Exception {
         String bad = new WatchSearches().toNdjson(List.of(watch("broken", "huawei AND (", List.of(), List.of())));
         KibanaValidator.Report report = new KibanaValidator(es.client())
-                .validate(SavedObjects.read(SHIPPED).with(SavedObjects.parse(bad)));
+                .validate(SavedObjects.parse(shipped() + bad));
         assertThat(report.problems()).extracting(KibanaValidator.Problem::id).containsExactly("search-watch-broken");
         assertThat(report.problems().get(0).message()).contains("do not run");
 
         String textFilter = new WatchSearches().toNdjson(List.of(watch("t", "about", List.of("ai"), List.of())))
                 .replace("\\\"key\\\":\\\"topics\\\"", "\\\"key\\\":\\\"title\\\"");
         KibanaValidator.Report textReport = new KibanaValidator(es.client())
-                .validate(SavedObjects.read(SHIPPED).with(SavedObjects.parse(textFilter)));
+                .validate(SavedObjects.parse(shipped() + textFilter));
         assertThat(textReport.problems()).extracting(KibanaValidator.Problem::message)
                 .anySatisfy(m -> assertThat(m).contains("filter[0]", "'title' is text"));
     }

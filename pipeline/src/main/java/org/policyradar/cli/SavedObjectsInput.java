@@ -1,0 +1,54 @@
+package org.policyradar.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.policyradar.alert.AlertsConfig;
+import org.policyradar.alert.AlertsConfigLoader;
+import org.policyradar.kibana.WatchSearches;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code radar kibana validate} and {@code kibana import} work on: the saved-objects file, followed by one saved
+ * search per watch of the configuration's alerts.yaml unless {@code --no-watches}.
+ */
+final class SavedObjectsInput {
+    static final String DEFAULT_FILE = "kibana/policyradar.ndjson";
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--file", paramLabel = "NDJSON", defaultValue = DEFAULT_FILE,
+            description = "Saved-objects export (default: ${DEFAULT-VALUE}).")
+    Path file;
+
+    @Option(names = "--no-watches", negatable = false,
+            description = "Do not add the saved searches generated from the watches of alerts.yaml.")
+    boolean noWatches;
+
+    /** The file's NDJSON, then the watches' saved searches. */
+    String ndjson(CliEnvironment environment) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("no saved-objects file at " + file + " (give it with --file)");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (noWatches) {
+            return text;
+        }
+        return (text.isEmpty() || text.endsWith("\n") ? text : text + "\n") + watchSearches(environment, config.dir);
+    }
+
+    /** The saved searches generated from the watches of the alerts.yaml in {@code configDir} (none without one). */
+    static String watchSearches(CliEnvironment environment, Path configDir) {
+        AlertsConfig alerts = new AlertsConfigLoader(environment.env()).loadFromDirectory(configDir);
+        return new WatchSearches().toNdjson(alerts.watches());
+    }
+}
