@@ -12,27 +12,66 @@ import java.util.regex.Pattern;
 final class NumericMentions {
 
     private static final String NUM = "\\d[\\d,.]*\\d|\\d";
-    private static final Pattern MONEY = Pattern.compile(
+    static final Pattern MONEY = Pattern.compile(
             "(?:(?:US|HK|A|C|S|NT)?\\$|€|£|¥|RMB|USD|EUR|CNY)\\s?(?:" + NUM + ")(?:\\s?(?:bn|billion|mn|million|trillion|m|k)\\b)?"
                     + "|(?:" + NUM + ")\\s?(?:billion|million|trillion)?\\s?(?:dollars|euros|yuan|pounds|renminbi)\\b"
                     + "|(?:" + NUM + ")(?:万亿|亿|万|千)?(?:元人民币|美元|欧元|英镑|港元|港币|日元|元)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern PERCENT = Pattern.compile(
+    static final Pattern PERCENT = Pattern.compile(
             "(?:" + NUM + ")\\s?(?:%|％|per\\s?cent\\b|percent\\b|pc\\b|个百分点)|百分之[零一二三四五六七八九十百点]+");
-    private static final Pattern YEAR = Pattern.compile("\\b(?:19[5-9]\\d|20[0-9]\\d)(?:年)?(?![\\d%％])");
+    static final Pattern YEAR = Pattern.compile("\\b(?:19[5-9]\\d|20[0-9]\\d)(?:年)?(?![\\d%％])");
+
+    /** Characters a match can start with; every other position is skipped without entering the regex engine. */
+    interface StartFilter {
+        boolean canStart(String text, int i);
+    }
+
+    private static final String[] MONEY_PREFIXES = {"US$", "HK$", "NT$", "A$", "C$", "S$", "RMB", "USD", "EUR", "CNY"};
+    static final StartFilter MONEY_START = (text, i) -> {
+        char c = text.charAt(i);
+        if (isAsciiDigit(c) || c == '$' || c == '€' || c == '£' || c == '¥') return true;
+        if (c >= 128 || !Character.isLetter(c)) return false;
+        for (String prefix : MONEY_PREFIXES) {
+            if (text.regionMatches(true, i, prefix, 0, prefix.length())) return true;
+        }
+        return false;
+    };
+    static final StartFilter PERCENT_START = (text, i) -> isAsciiDigit(text.charAt(i)) || text.charAt(i) == '百';
+    static final StartFilter YEAR_START = (text, i) -> text.charAt(i) == '1' || text.charAt(i) == '2';
 
     List<Signal> find(String field, String text) {
         List<Signal> out = new ArrayList<>();
-        add(out, "money", MONEY, field, text);
-        add(out, "percent", PERCENT, field, text);
-        add(out, "year", YEAR, field, text);
+        add(out, "money", MONEY, MONEY_START, field, text);
+        add(out, "percent", PERCENT, PERCENT_START, field, text);
+        add(out, "year", YEAR, YEAR_START, field, text);
         return out;
     }
 
-    private static void add(List<Signal> out, String kind, Pattern p, String field, String text) {
-        Matcher m = p.matcher(text);
-        while (m.find()) {
-            out.add(new Signal(kind, m.group(), field, m.start(), m.end()));
+    /**
+     * What {@code while (m.find())} finds, but the engine is entered only where a match can start: {@code find()}
+     * tries every position against every alternative, which the profile showed at a tenth of all classification time.
+     * Transparent bounds let {@code \b} and look-ahead see past the region, so each attempt is the one find() makes.
+     */
+    static void add(List<Signal> out, String kind, Pattern p, StartFilter filter, String field, String text) {
+        Matcher m = p.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!filter.canStart(text, i)) {
+                i++;
+                continue;
+            }
+            m.region(i, n);
+            if (m.lookingAt()) {
+                out.add(new Signal(kind, m.group(), field, m.start(), m.end()));
+                i = m.end() > i ? m.end() : i + 1;
+            } else {
+                i++;
+            }
         }
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -2,12 +2,13 @@ package org.policyradar.classify;
 
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.tokensregex.Env;
-import edu.stanford.nlp.ling.tokensregex.MultiPatternMatcher;
+import edu.stanford.nlp.ling.tokensregex.NodePattern;
 import edu.stanford.nlp.ling.tokensregex.SequenceMatchResult;
 import edu.stanford.nlp.ling.tokensregex.SequenceMatcher;
 import edu.stanford.nlp.ling.tokensregex.SequencePattern;
 import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import edu.stanford.nlp.util.CoreMap;
+import edu.stanford.nlp.util.IntervalTree;
 import org.policyradar.taxonomy.Entity;
 import org.policyradar.taxonomy.SignalType;
 import org.policyradar.taxonomy.Taxonomy;
@@ -16,7 +17,6 @@ import org.policyradar.taxonomy.TermGroup;
 import org.policyradar.taxonomy.Topic;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,15 +24,14 @@ import java.util.Set;
 
 /**
  * The taxonomy compiled into matchers: a word-indexed phrase matcher for Latin-script text, a segment-aware matcher
- * for Chinese, and CoreNLP TokensRegex (one {@link MultiPatternMatcher}) for the patterns that need regular
+ * for Chinese, and CoreNLP TokensRegex (each pattern run only where its required tokens occur) for the patterns that need regular
  * expressions over tokens. Immutable after construction, so shared by all threads.
  */
 final class RuleBook {
 
     private final LatinPhraseIndex latin = new LatinPhraseIndex();
     private final ChinesePhraseIndex chinese = new ChinesePhraseIndex();
-    private final Map<SequencePattern<CoreMap>, Rule> patternRules = new IdentityHashMap<>();
-    private final MultiPatternMatcher<CoreMap> tokensRegex;
+    private final List<TriggeredPattern> tokensRegex = new ArrayList<>();
     private final int ruleCount;
 
     RuleBook(Taxonomy taxonomy, TextAnalysers analysers) {
@@ -50,9 +49,6 @@ final class RuleBook {
         if (!compiler.problems.isEmpty()) {
             throw new TaxonomyException(compiler.problems.size() + " problem(s) in taxonomy:\n  " + String.join("\n  ", compiler.problems));
         }
-        List<TokenSequencePattern> patterns = new ArrayList<>();
-        patternRules.keySet().forEach(p -> patterns.add((TokenSequencePattern) p));
-        this.tokensRegex = patterns.isEmpty() ? null : TokenSequencePattern.getMultiPatternMatcher(patterns);
         this.ruleCount = compiler.count;
     }
 
@@ -70,15 +66,56 @@ final class RuleBook {
             default -> Set.of("en");
         };
         List<Match> matches = latin.find(text.tokens(), langs);
-        if (tokensRegex != null && !text.labels().isEmpty()) {
-            List<CoreLabel> labels = text.labels();
-            for (SequenceMatchResult<CoreMap> r : tokensRegex.find(labels, SequenceMatcher.FindType.FIND_ALL)) {
-                Rule rule = patternRules.get(r.pattern());
-                if (rule == null || r.end() <= r.start()) continue;
-                matches.add(new Match(rule, labels.get(r.start()).beginPosition(), labels.get(r.end() - 1).endPosition()));
-            }
+        List<CoreLabel> labels = text.labels();
+        for (SequenceMatchResult<CoreMap> r : find(tokensRegex, labels)) {
+            Rule rule = tokensRegex.get(r.getOrder()).rule(); // the order set is the pattern's index
+            if (r.end() <= r.start()) continue;
+            matches.add(new Match(rule, labels.get(r.start()).beginPosition(), labels.get(r.end() - 1).endPosition()));
         }
         return matches;
+    }
+
+    /**
+     * What CoreNLP's {@code MultiPatternMatcher.find(tokens, FIND_ALL)} returns (every match of every pattern, then
+     * the best non-overlapping set by priority, length and pattern order, in text order), but each pattern is run
+     * only if its required tokens occur.
+     */
+    static List<SequenceMatchResult<CoreMap>> find(List<TriggeredPattern> patterns, List<? extends CoreMap> tokens) {
+        if (tokens.isEmpty()) return List.of();
+        List<SequenceMatchResult<CoreMap>> all = new ArrayList<>();
+        for (int order = 0; order < patterns.size(); order++) {
+            TriggeredPattern p = patterns.get(order);
+            if (!p.canMatch(tokens)) continue;
+            SequenceMatcher<CoreMap> m = p.pattern().getMatcher(tokens);
+            m.setMatchWithResult(false);
+            m.setFindType(SequenceMatcher.FindType.FIND_ALL);
+            m.setOrder(order);
+            while (m.find()) all.add(m.toBasicSequenceMatchResult());
+        }
+        if (all.isEmpty()) return List.of();
+        List<SequenceMatchResult<CoreMap>> kept = IntervalTree.getNonOverlapping(all, SequenceMatchResult.TO_INTERVAL,
+                SequenceMatchResult.DEFAULT_COMPARATOR);
+        kept.sort(SequenceMatchResult.OFFSET_COMPARATOR);
+        return kept;
+    }
+
+    /**
+     * A TokensRegex pattern with the node patterns every match must use (those on its path before the first optional
+     * or branching element). CoreNLP's own trigger only indexes exact-string nodes, so patterns made of {@code /regex/}
+     * nodes ran the full sequence matcher at every token of every text (a tenth of classification time); a pattern
+     * none of whose required nodes matches any token cannot match, and is skipped.
+     */
+    record TriggeredPattern(SequencePattern<CoreMap> pattern, Rule rule, List<NodePattern<CoreMap>> required) {
+        static TriggeredPattern of(SequencePattern<CoreMap> pattern, Rule rule) {
+            return new TriggeredPattern(pattern, rule, List.copyOf(pattern.findNodePatterns(n -> n, false, false)));
+        }
+
+        boolean canMatch(List<? extends CoreMap> tokens) {
+            for (NodePattern<CoreMap> node : required) {
+                if (tokens.stream().noneMatch(node::match)) return false;
+            }
+            return true;
+        }
     }
 
     /** Turns term groups into rules, collecting every problem with the taxonomy's message style. */
@@ -110,7 +147,7 @@ final class RuleBook {
                     String at = source + ": " + where + ": key '" + key + "[" + g + "].tokensregex[" + i + "]'";
                     Rule rule = new Rule(kind, id, group.tokensregex().get(i).strip(), "en", group.weight(), negative, true);
                     try {
-                        patternRules.put(TokenSequencePattern.compile(env, rule.text()), rule);
+                        tokensRegex.add(TriggeredPattern.of(TokenSequencePattern.compile(env, rule.text()), rule));
                         count++;
                     } catch (RuntimeException | Error e) {
                         problems.add(at + " does not compile as TokensRegex (" + firstLine(e) + "); fix: check brackets and "
