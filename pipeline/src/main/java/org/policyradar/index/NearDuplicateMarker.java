@@ -31,10 +31,42 @@ public final class NearDuplicateMarker {
     /** Candidates held in memory at most (each with its shingle set, a few KB). */
     private static final int CANDIDATE_LIMIT = 20_000;
 
-    /** A known item: id, shingles of its title and summary (built once), publication, and what it duplicates. */
-    private record Known(String id, long[] shingles, Instant published, String duplicateOf) {
+    /**
+     * A known item: id, publication, what it duplicates, and the shingles of its title and summary, built once and only
+     * when it is compared (most candidates are later than the items that share their keys and never are).
+     */
+    private static final class Known {
+        private final String id;
+        private final Instant published;
+        private final String duplicateOf;
+        private final String text;
+        private long[] shingles;
+
+        Known(String id, Instant published, String duplicateOf, String text, long[] shingles) {
+            this.id = id;
+            this.published = published;
+            this.duplicateOf = duplicateOf;
+            this.text = text;
+            this.shingles = shingles;
+        }
+
+        String id() {
+            return id;
+        }
+
+        Instant published() {
+            return published;
+        }
+
         String root() {
             return duplicateOf != null ? duplicateOf : id;
+        }
+
+        long[] shingles() {
+            if (shingles == null) {
+                shingles = SimHash.shingles(text);
+            }
+            return shingles;
         }
     }
 
@@ -68,7 +100,7 @@ public final class NearDuplicateMarker {
         // Items sharing a key: the only ones compared (comparing every item with every hit made marking quadratic).
         Map<String, List<Known>> byKey = new HashMap<>();
         for (NearDuplicateCandidates.Candidate c : candidates.sharingAnyKey(keys, min.minus(WINDOW), max.plus(WINDOW))) {
-            Known k = new Known(c.id(), SimHash.shingles(Item.fingerprintText(c.title(), c.summary())), c.published(), c.duplicateOf());
+            Known k = new Known(c.id(), c.published(), c.duplicateOf(), Item.fingerprintText(c.title(), c.summary()), null);
             c.keys().stream().filter(keys::contains).forEach(key -> byKey.computeIfAbsent(key, x -> new ArrayList<>()).add(k));
         }
         List<Item> ordered = new ArrayList<>(current);
@@ -79,7 +111,7 @@ public final class NearDuplicateMarker {
                 out.add(item);
                 continue;
             }
-            long[] shingles = SimHash.shingles(Item.fingerprintText(item.title(), item.summary()));
+            Known probe = new Known(item.id(), item.published(), null, Item.fingerprintText(item.title(), item.summary()), null);
             Known first = null;
             Set<String> seen = new java.util.HashSet<>();
             for (String key : item.simhashBands()) {
@@ -91,15 +123,15 @@ public final class NearDuplicateMarker {
                             || k.published().equals(item.published()) && k.id().compareTo(item.id()) < 0;
                     if (earlier && Duration.between(k.published(), item.published()).abs().compareTo(WINDOW) <= 0
                             && (first == null || k.published().isBefore(first.published()))
-                            && sizesAllow(shingles.length, k.shingles().length)
-                            && SimHash.jaccard(shingles, k.shingles()) >= minSimilarity) {
+                            && sizesAllow(probe.shingles().length, k.shingles().length)
+                            && SimHash.jaccard(probe.shingles(), k.shingles()) >= minSimilarity) {
                         first = k;
                     }
                 }
             }
             Item marked = item.withDuplicateOf(first == null ? null : first.root());
             out.add(marked);
-            Known self = new Known(marked.id(), shingles, marked.published(), marked.duplicateOf());
+            Known self = new Known(marked.id(), marked.published(), marked.duplicateOf(), probe.text, probe.shingles);
             marked.simhashBands().forEach(key -> byKey.computeIfAbsent(key, x -> new ArrayList<>()).add(self));
         }
         return out;
