@@ -13,4 +13,11 @@ public interface ItemClassifier {
      * the whitespace-token fields: lower-cased tokens, Chinese segmented, joined by single spaces.
      */
     String analyze(String text, String lang);
+
+    /**
+     * What this classifier does, as a short string: two classifiers with the same version classify the same text the
+     * same way. The pipeline skips entries it stored unchanged under this version and classifies them again after an
+     * upgrade or a taxonomy edit.
+     */
+    String version();
 }

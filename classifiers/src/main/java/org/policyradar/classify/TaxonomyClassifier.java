@@ -28,6 +28,7 @@ public final class TaxonomyClassifier implements ItemClassifier {
     private final TopicScorer scorer;
     private final NumericMentions numbers = new NumericMentions();
     private final Map<String, Entity> entities = new HashMap<>();
+    private final String version;
 
     /**
      * @param taxonomy  a validated taxonomy ({@link TaxonomyLoader})
@@ -41,6 +42,7 @@ public final class TaxonomyClassifier implements ItemClassifier {
         this.rules = new RuleBook(taxonomy, analysers);
         this.scorer = new TopicScorer(taxonomy, TopicScorer.DEFAULT_TITLE_BOOST, TopicScorer.DEFAULT_THRESHOLD);
         taxonomy.entities().forEach(e -> entities.put(e.id(), e));
+        this.version = versionOf(taxonomy);
         LOG.info("event=classifier_built taxonomy={} version={} topics={} entities={} rules={} ms={}", taxonomy.source(),
                 taxonomy.version(), taxonomy.topics().size(), taxonomy.entities().size(), rules.size(),
                 (System.nanoTime() - start) / 1_000_000);
@@ -53,6 +55,23 @@ public final class TaxonomyClassifier implements ItemClassifier {
 
     public Taxonomy taxonomy() {
         return taxonomy;
+    }
+
+    /** A hash of the taxonomy's whole content (an edit without a new version number counts) and of this build. */
+    @Override
+    public String version() {
+        return version;
+    }
+
+    private static String versionOf(Taxonomy taxonomy) {
+        String build = String.valueOf(TaxonomyClassifier.class.getPackage().getImplementationVersion());
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((build + "\n" + taxonomy).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     @Override

@@ -36,6 +36,11 @@ class EvaluationTest {
         public String analyze(String text, String lang) {
             return text;
         }
+
+        @Override
+        public String version() {
+            return "fake";
+        }
     };
 
     @Test

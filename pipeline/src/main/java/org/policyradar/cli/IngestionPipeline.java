@@ -29,6 +29,7 @@ import org.policyradar.parse.RomeFeedParser;
 import org.policyradar.route.HtmlSourceReader;
 import org.policyradar.route.Ingestion;
 import org.policyradar.route.PollOutcomes;
+import org.policyradar.route.SeenEntries;
 import org.policyradar.spool.ItemSpool;
 import org.policyradar.spool.SpoolingIndexer;
 
@@ -75,6 +76,7 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outc
                 new SpoolingIndexer(spool,
                         new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices,
                         new NearDuplicateMarker(es.client(), IndexSetup.ITEMS.alias(), 0.5)::mark),
+                new SeenEntries(services.dataDir().resolve("seen"), classifier.version()),
                 waitEs, outcomes, services.clock());
         return new IngestionPipeline(ingestion, spool, outcomes, es);
     }

@@ -143,13 +143,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, List<PollOutcome> results) {
-        out.printf("%-28s %6s %8s %6s %8s %7s %8s  %s%n", "SOURCE", "STATUS", "FETCHED", "NEW", "UPDATED", "FAILED", "SPOOLED", "ERROR");
+        out.printf("%-28s %6s %8s %6s %8s %9s %7s %8s  %s%n", "SOURCE", "STATUS", "FETCHED", "NEW", "UPDATED", "UNCHANGED", "FAILED",
+                "SPOOLED", "ERROR");
         int fetched = 0;
         int created = 0;
         int failed = 0;
         for (PollOutcome o : results) {
-            out.printf("%-28s %6d %8d %6d %8d %7d %8d  %s%n", o.sourceId(), o.status(), o.fetched(), o.created(),
-                    o.updated(), o.failed(), o.spooled(), o.error() != null ? o.error() : o.errorsSummary());
+            out.printf("%-28s %6d %8d %6d %8d %9d %7d %8d  %s%n", o.sourceId(), o.status(), o.fetched(), o.created(),
+                    o.updated(), o.unchanged(), o.failed(), o.spooled(), o.error() != null ? o.error() : o.errorsSummary());
             fetched += o.fetched();
             created += o.created();
             failed += o.failed() + (o.ok() ? 0 : 1);

@@ -85,6 +85,27 @@ public final class ItemIndexer {
         return new BulkOutcome(created, updated, failures);
     }
 
+    /**
+     * Which of these ids are searchable now. Read from doc values only ({@code stored_fields: _none_}): reading the
+     * stored {@code _id} would decompress each whole document.
+     */
+    public java.util.Set<String> existing(java.util.Collection<String> ids) throws IOException {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += 1_000) {
+            List<String> page = all.subList(from, Math.min(all.size(), from + 1_000));
+            var response = client.search(s -> s.index(alias).size(page.size()).trackTotalHits(t -> t.enabled(false))
+                    .query(q -> q.ids(i -> i.values(page))).storedFields("_none_").docvalueFields(f -> f.field("id")), Void.class);
+            for (var hit : response.hits().hits()) {
+                var id = hit.fields().get("id");
+                if (id != null) {
+                    id.toJson().asJsonArray().forEach(v -> found.add(((jakarta.json.JsonString) v).getString()));
+                }
+            }
+        }
+        return found;
+    }
+
     public void refresh() throws IOException {
         client.indices().refresh(r -> r.index(alias));
     }

@@ -33,9 +33,19 @@ public final class ItemFactory {
                           boolean publishedEstimated, Instant fetched, String declaredLang, String identityKey) {
     }
 
-    public Item build(SourceConfig source, RawItem raw) {
-        String id = raw.identityKey() == null ? CanonicalUrl.documentId(raw.url())
+    /** The id the entry's item has in the index, known before classifying it. */
+    public static String documentId(SourceConfig source, RawItem raw) {
+        return raw.identityKey() == null ? CanonicalUrl.documentId(raw.url())
                 : CanonicalUrl.documentId("radar-entry:" + source.id() + ":" + raw.identityKey());
+    }
+
+    /** The classifier's version: items built under another version may differ. */
+    public String classifierVersion() {
+        return classifier.version();
+    }
+
+    public Item build(SourceConfig source, RawItem raw) {
+        String id = documentId(source, raw);
         String lang = raw.declaredLang() != null ? raw.declaredLang() : source.language();
         Classification c = classifier.classify(new TextItem(id, raw.title(), raw.summary(), raw.text(), lang));
         Map<String, List<String>> evidence = new LinkedHashMap<>();

@@ -7,6 +7,6 @@ public sealed interface ClassifiedEntry {
     record Ok(Item item) implements ClassifiedEntry {
     }
 
-    record Failed(String url, String reason) implements ClassifiedEntry {
+    record Failed(String id, String url, String reason) implements ClassifiedEntry {
     }
 }

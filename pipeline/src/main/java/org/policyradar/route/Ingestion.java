@@ -41,15 +41,16 @@ public final class Ingestion {
 
     public Ingestion(RadarConfig config, Fetcher fetcher, FetchStateStore fetchState, FeedParser feedParser,
                      HtmlSourceReader htmlReader,
-                     ItemFactory itemFactory, SpoolingIndexer indexer, Duration spoolWait, PollOutcomes outcomes,
-                     Clock clock) {
+                     ItemFactory itemFactory, SpoolingIndexer indexer, SeenEntries seen, Duration spoolWait,
+                     PollOutcomes outcomes, Clock clock) {
         this.spoolWait = spoolWait;
         this.config = config;
         this.indexer = indexer;
         this.outcomes = outcomes;
         Map<String, SourceConfig> byId = new LinkedHashMap<>();
         config.sources().forEach(s -> byId.put(s.id(), s));
-        this.poller = new SourcePoller(byId, fetcher, fetchState, feedParser, htmlReader, itemFactory, indexer, outcomes, clock);
+        this.poller = new SourcePoller(byId, fetcher, fetchState, feedParser, htmlReader, itemFactory, indexer, seen, outcomes,
+                clock);
     }
 
     /** Polls every source once, waits until everything fetched is indexed and refreshed, returns the outcomes. */

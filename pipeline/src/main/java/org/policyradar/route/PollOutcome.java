@@ -10,22 +10,23 @@ import java.util.List;
  * @param fetched  entries found in the response
  * @param created  items new to the index
  * @param updated  items already indexed (same canonical URL), overwritten
+ * @param unchanged entries stored before with the same content and still indexed: neither classified nor written again
  * @param failed   entries that could not be classified or indexed (each logged with its URL and reason)
  * @param spooled  items kept in the local spool because Elasticsearch did not take them yet (replayed later)
  * @param error    why the poll as a whole failed, or null
  * @param itemErrors why single entries or pages failed ({@code source=… url=… reason=…}), at most {@link #MAX_ITEM_ERRORS}
  */
 public record PollOutcome(String sourceId, Instant started, Instant finished, int status, int fetched, int created,
-                          int updated, int failed, int spooled, String error, List<String> itemErrors) {
+                          int updated, int unchanged, int failed, int spooled, String error, List<String> itemErrors) {
     public static final int MAX_ITEM_ERRORS = 20;
 
     public PollOutcome {
         itemErrors = itemErrors == null ? List.of() : List.copyOf(itemErrors.subList(0, Math.min(MAX_ITEM_ERRORS, itemErrors.size())));
     }
 
-    public PollOutcome(String sourceId, Instant started, Instant finished, int status, int fetched, int created,
-                       int updated, int failed, int spooled, String error) {
-        this(sourceId, started, finished, status, fetched, created, updated, failed, spooled, error, List.of());
+    /** The outcome of a poll that stored nothing: not modified, or failed as a whole. */
+    public static PollOutcome empty(String sourceId, Instant started, Instant finished, int status, String error) {
+        return new PollOutcome(sourceId, started, finished, status, 0, 0, 0, 0, 0, 0, error, List.of());
     }
 
     /** The first item error and how many more, for one-line summaries; empty when none. */

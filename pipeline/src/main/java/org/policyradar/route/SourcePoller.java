@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.config.SourceKind;
@@ -39,6 +41,8 @@ public final class SourcePoller {
     static final String PAGE_VALIDATORS = "radarPageValidators";
     static final String PAGE_FAILURES = "radarPageFailures";
     static final String PAGE_ERRORS = "radarPageErrors";
+    static final String ENTRY_HASHES = "radarEntryHashes";
+    static final String UNCHANGED = "radarUnchanged";
 
     private final Map<String, SourceConfig> sources;
     private final Fetcher fetcher;
@@ -47,12 +51,13 @@ public final class SourcePoller {
     private final HtmlSourceReader htmlReader;
     private final ItemFactory itemFactory;
     private final SpoolingIndexer indexer;
+    private final SeenEntries seen;
     private final PollOutcomes outcomes;
     private final Clock clock;
 
     public SourcePoller(Map<String, SourceConfig> sources, Fetcher fetcher, FetchStateStore fetchState,
-                        FeedParser feedParser, HtmlSourceReader htmlReader, ItemFactory itemFactory, SpoolingIndexer indexer, PollOutcomes outcomes,
-                        Clock clock) {
+                        FeedParser feedParser, HtmlSourceReader htmlReader, ItemFactory itemFactory, SpoolingIndexer indexer,
+                        SeenEntries seen, PollOutcomes outcomes, Clock clock) {
         this.sources = Map.copyOf(sources);
         this.fetcher = fetcher;
         this.fetchState = fetchState;
@@ -60,6 +65,7 @@ public final class SourcePoller {
         this.htmlReader = htmlReader;
         this.itemFactory = itemFactory;
         this.indexer = indexer;
+        this.seen = seen;
         this.outcomes = outcomes;
         this.clock = clock;
     }
@@ -91,7 +97,7 @@ public final class SourcePoller {
     void recordNotModified(Exchange exchange) {
         SourceConfig source = source(exchange);
         LOG.info("event=poll source={} status=304 fetched=0 new=0", source.id());
-        outcomes.record(new PollOutcome(source.id(), started(exchange), clock.instant(), 304, 0, 0, 0, 0, 0, null));
+        outcomes.record(PollOutcome.empty(source.id(), started(exchange), clock.instant(), 304, null));
     }
 
     /** Parses the fetched bytes; the body becomes the list of raw items. */
@@ -104,7 +110,7 @@ public final class SourcePoller {
             exchange.setProperty(PAGE_VALIDATORS, read.validators());
             exchange.setProperty(PAGE_FAILURES, read.failed());
             exchange.setProperty(PAGE_ERRORS, read.errors());
-            exchange.getMessage().setBody(new ArrayList<>(read.items()));
+            exchange.getMessage().setBody(changedOrMissing(exchange, source, read.items()));
             return;
         }
         ParsedFeed feed = feedParser.parse(source.id(), fetched.body(), fetched.contentType(), source.charset().orElse(null),
@@ -118,7 +124,45 @@ public final class SourcePoller {
         exchange.setProperty(FETCHED_COUNT, raw.size());
         LOG.debug("event=parsed source={} type={} encoding={} entries={} skipped={}", source.id(), feed.feedType(),
                 feed.encoding(), raw.size(), feed.skipped());
-        exchange.getMessage().setBody(raw);
+        exchange.getMessage().setBody(changedOrMissing(exchange, source, raw));
+    }
+
+    /**
+     * The entries to classify: all but those stored before with the same content under the same classifier and still
+     * in the index. When Elasticsearch cannot say, all of them (re-indexing by id is harmless).
+     */
+    private List<RawItem> changedOrMissing(Exchange exchange, SourceConfig source, List<RawItem> raw) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        Map<String, String> before = seen.get(source.id());
+        List<String> sameAsStored = new ArrayList<>();
+        List<String> ids = new ArrayList<>(raw.size());
+        for (RawItem r : raw) {
+            String id = ItemFactory.documentId(source, r);
+            String hash = seen.hash(source, r);
+            ids.add(id);
+            hashes.put(id, hash);
+            if (hash.equals(before.get(id))) {
+                sameAsStored.add(id);
+            }
+        }
+        exchange.setProperty(ENTRY_HASHES, hashes);
+        Set<String> skip = Set.of();
+        if (!sameAsStored.isEmpty()) {
+            try {
+                skip = indexer.existing(sameAsStored);
+            } catch (IOException | RuntimeException e) {
+                LOG.info("event=seen_check_skipped source={} entries={} reason=\"{}\"", source.id(), sameAsStored.size(),
+                        String.valueOf(e.getMessage()).replace('"', '\''));
+            }
+        }
+        List<RawItem> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            if (!skip.contains(ids.get(i))) {
+                out.add(raw.get(i));
+            }
+        }
+        exchange.setProperty(UNCHANGED, raw.size() - out.size());
+        return out;
     }
 
     /** Classifies one raw item (runs in parallel, one entry per exchange). */
@@ -129,7 +173,7 @@ public final class SourcePoller {
             exchange.getMessage().setBody(new ClassifiedEntry.Ok(itemFactory.build(source, raw)));
         } catch (RuntimeException e) {
             LOG.warn("event=classify_failed source={} url={} reason=\"{}\"", source.id(), raw.url(), e.toString());
-            exchange.getMessage().setBody(new ClassifiedEntry.Failed(raw.url(), e.toString()));
+            exchange.getMessage().setBody(new ClassifiedEntry.Failed(ItemFactory.documentId(source, raw), raw.url(), e.toString()));
         }
     }
 
@@ -143,11 +187,14 @@ public final class SourcePoller {
         @SuppressWarnings("unchecked")
         List<String> pageErrors = exchange.getProperty(PAGE_ERRORS, List.class);
         List<String> errors = new ArrayList<>(pageErrors == null ? List.of() : pageErrors);
+        @SuppressWarnings("unchecked")
+        Map<String, String> hashes = new LinkedHashMap<>(exchange.getProperty(ENTRY_HASHES, Map.of(), Map.class));
         for (ClassifiedEntry e : entries == null ? List.<ClassifiedEntry>of() : entries) {
             if (e instanceof ClassifiedEntry.Ok ok) {
                 items.add(ok.item());
             } else if (e instanceof ClassifiedEntry.Failed f) {
                 failed++;
+                hashes.remove(f.id()); // not stored: classified again next time
                 errors.add("source=" + source.id() + " url=" + f.url() + " reason=\"classification failed: " + f.reason() + "\"");
             }
         }
@@ -164,11 +211,15 @@ public final class SourcePoller {
         if (failed == 0) {
             fetchState.put(source.id(), source.url(), fetched.validators());
         }
+        if (stored.failed() == 0) {
+            seen.put(source.id(), hashes);
+        }
         int count = exchange.getProperty(FETCHED_COUNT, 0, Integer.class);
-        LOG.info("event=poll source={} status={} fetched={} new={} updated={} failed={} spooled={}", source.id(),
-                fetched.status(), count, stored.created(), stored.updated(), failed, stored.spooled());
+        int unchanged = exchange.getProperty(UNCHANGED, 0, Integer.class);
+        LOG.info("event=poll source={} status={} fetched={} new={} updated={} unchanged={} failed={} spooled={}", source.id(),
+                fetched.status(), count, stored.created(), stored.updated(), unchanged, failed, stored.spooled());
         outcomes.record(new PollOutcome(source.id(), started(exchange), clock.instant(), fetched.status(), count,
-                stored.created(), stored.updated(), failed, stored.spooled(), null, errors));
+                stored.created(), stored.updated(), unchanged, failed, stored.spooled(), null, errors));
     }
 
     /** The poll failed as a whole (fetch or parse error, Elasticsearch down): record why, the run goes on. */
@@ -180,7 +231,7 @@ public final class SourcePoller {
         String reason = cause == null ? "unknown" : cause.getMessage() == null ? cause.toString() : cause.getMessage();
         LOG.warn("event=poll_failed source={} status={} reason=\"{}\"", id, status, reason.replace('"', '\''));
         outcomes.record(new PollOutcome(id, started(exchange), clock.instant(), status,
-                exchange.getProperty(FETCHED_COUNT, 0, Integer.class), 0, 0, 0, 0, reason));
+                exchange.getProperty(FETCHED_COUNT, 0, Integer.class), 0, 0, 0, 0, 0, reason, List.of()));
     }
 
     private Instant started(Exchange exchange) {

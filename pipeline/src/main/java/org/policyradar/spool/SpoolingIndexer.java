@@ -134,6 +134,11 @@ public final class SpoolingIndexer {
         return left;
     }
 
+    /** Which of these item ids Elasticsearch holds now (see {@link ItemIndexer#existing}). */
+    public java.util.Set<String> existing(java.util.Collection<String> ids) throws IOException {
+        return indexer.existing(ids);
+    }
+
     public void refresh() throws IOException {
         indexer.refresh();
     }

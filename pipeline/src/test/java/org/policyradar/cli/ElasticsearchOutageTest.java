@@ -44,7 +44,7 @@ class ElasticsearchOutageTest {
             node.stop();
             server.serve("/outage.xml", LocalHttpServer.Resource.ok(feed(0, 12), "application/rss+xml"));
             CliHarness.Result during = CliHarness.run("run", "--once", "--wait-es", "2s", "--config", dir.toString());
-            assertThat(during.out()).containsPattern("outage-wire\\s+200\\s+12\\s+0\\s+0\\s+0\\s+12");
+            assertThat(during.out()).containsPattern("outage-wire\\s+200\\s+12\\s+0\\s+0\\s+0\\s+0\\s+12");
             assertThat(during.code()).isEqualTo(3);
             assertThat(during.out()).contains("spool: 1 batch(es) not yet taken by Elasticsearch");
 

@@ -92,7 +92,7 @@ class ElasticsearchRejectsWritesTest {
         try {
             // The whole run is blocked: everything fetched is spooled, the run says so and exits 3.
             CliHarness.Result blocked = CliHarness.run("run", "--once", "--wait-es", "2s", "--config", dir.toString());
-            assertThat(blocked.out()).as(blocked.err()).containsPattern(sourceId + "\\s+200\\s+6\\s+0\\s+0\\s+0\\s+6");
+            assertThat(blocked.out()).as(blocked.err()).containsPattern(sourceId + "\\s+200\\s+6\\s+0\\s+0\\s+0\\s+0\\s+6");
             assertThat(blocked.out()).contains("spool: 1 batch(es) not yet taken by Elasticsearch");
             assertThat(blocked.code()).isEqualTo(3);
             assertThat(urls(sourceId)).isEmpty();
@@ -111,7 +111,7 @@ class ElasticsearchRejectsWritesTest {
             assertThat(urls(sourceId)).isEmpty();
             refusal.apply(false);
             CliHarness.Result resumed = run.get();
-            assertThat(resumed.out()).as(resumed.err()).containsPattern(sourceId + "\\s+200\\s+10\\s+0\\s+0\\s+0\\s+10");
+            assertThat(resumed.out()).as(resumed.err()).containsPattern(sourceId + "\\s+200\\s+10\\s+0\\s+0\\s+0\\s+0\\s+10");
             assertThat(resumed.code()).as(resumed.out()).isZero();
             assertThat(batches(pending)).isZero();
             assertThat(urls(sourceId)).containsExactlyInAnyOrderElementsOf(expectedUrls(sourceId, 10));

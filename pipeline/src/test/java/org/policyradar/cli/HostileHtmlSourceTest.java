@@ -97,7 +97,7 @@ class HostileHtmlSourceTest {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(took).as("nothing stalls").isLessThan(Duration.ofSeconds(90));
             assertThat(run.code()).as(run.out() + run.err()).isEqualTo(3); // the two feed sources fail
-            assertThat(run.out()).containsPattern("hostile-html\\s+200\\s+8\\s+3\\s+0\\s+5\\s+0");
+            assertThat(run.out()).containsPattern("hostile-html\\s+200\\s+8\\s+3\\s+0\\s+0\\s+5\\s+0");
 
             Map<String, JsonNode> docs = docs();
             assertThat(docs.keySet()).containsExactlyInAnyOrder(server.uri("/hostile/good.html").toString(),

@@ -88,7 +88,7 @@ class RunOnceEndToEndTest {
 
         CliHarness.Result first = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).containsPattern("test-wire\\s+200\\s+3\\s+3\\s+0\\s+0");
+        assertThat(first.out()).containsPattern("test-wire\\s+200\\s+3\\s+3\\s+0\\s+0\\s+0\\s+0");
 
         Map<String, JsonNode> docs = docsOf("test-wire");
         assertThat(docs).hasSize(3);
@@ -106,12 +106,66 @@ class RunOnceEndToEndTest {
 
         CliHarness.Result second = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(second.code()).as(second.err()).isZero();
-        assertThat(second.out()).containsPattern("test-wire\\s+200\\s+3\\s+0\\s+3\\s+0");
+        assertThat(second.out()).containsPattern("test-wire\\s+200\\s+3\\s+0\\s+0\\s+3\\s+0\\s+0");
         assertThat(docsOf("test-wire")).hasSize(3);
 
         CliHarness.Result search = CliHarness.run("search", "Huawei", "--topic", "5g", "--config", dir.toString());
         assertThat(search.code()).as(search.err()).isZero();
         assertThat(search.out()).contains("Huawei ships 5G base stations").contains("1 item(s)");
+    }
+
+    /**
+     * Most feeds answer 200 with the same entries on every poll: those are neither classified nor written again (their
+     * Elasticsearch version stays, an estimated date does not move), while an edited entry, an item deleted from the
+     * index and, after a taxonomy edit, every entry go through again.
+     */
+    @Test
+    void unchangedEntriesAreSkippedButEditedMissingOrReclassifiedOnesAreNot(@TempDir Path dir) throws Exception {
+        String feed = FEED.replace("example.org/a/", "example.org/seen/");
+        server.serve("/seen.xml", LocalHttpServer.Resource.ok(feed.getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
+        config(dir, "seen-wire", "/seen.xml");
+        assertThat(CliHarness.run("run", "--once", "--config", dir.toString()).out()).containsPattern("seen-wire\\s+200\\s+3\\s+3\\s+0\\s+0\\s");
+        Map<String, Long> versions = esVersionsOf("seen-wire");
+        String estimated = docsOf("seen-wire").get("http://example.org/seen/football").path("published").asText();
+
+        CliHarness.Result same = CliHarness.run("run", "--once", "--config", dir.toString());
+        assertThat(same.code()).as(same.err()).isZero();
+        assertThat(same.out()).containsPattern("seen-wire\\s+200\\s+3\\s+0\\s+0\\s+3\\s+0\\s+0");
+        assertThat(esVersionsOf("seen-wire")).isEqualTo(versions);
+        assertThat(docsOf("seen-wire").get("http://example.org/seen/football").path("published").asText()).isEqualTo(estimated);
+
+        server.serve("/seen.xml", LocalHttpServer.Resource.ok(feed.replace("with Huawei equipment.", "with Huawei and ZTE equipment.")
+                .getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
+        String planId = docIdOf("seen-wire", "http://example.org/seen/ai-plan");
+        es.client().delete(d -> d.index("radar-items").id(planId).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+        CliHarness.Result edited = CliHarness.run("run", "--once", "--config", dir.toString());
+        assertThat(edited.out()).as(edited.err()).containsPattern("seen-wire\\s+200\\s+3\\s+1\\s+1\\s+1\\s+0\\s+0");
+        assertThat(docsOf("seen-wire")).hasSize(3);
+        assertThat(docsOf("seen-wire").get("http://example.org/seen/huawei-5g?utm_source=rss").path("summary").asText()).contains("ZTE");
+
+        String taxonomy = new String(getClass().getResourceAsStream("/org/policyradar/taxonomy/taxonomy.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("taxonomy.yaml"), taxonomy + "\n# edited by an analyst\n");
+        Files.writeString(dir.resolve("radar.yaml"), Files.readString(dir.resolve("radar.yaml")) + "taxonomy: taxonomy.yaml\n");
+        CliHarness.Result retaxed = CliHarness.run("run", "--once", "--config", dir.toString());
+        assertThat(retaxed.out()).as(retaxed.err()).containsPattern("seen-wire\\s+200\\s+3\\s+0\\s+3\\s+0\\s+0\\s+0");
+    }
+
+    private static Map<String, Long> esVersionsOf(String sourceId) throws IOException {
+        es.client().indices().refresh(r -> r.index("radar-items"));
+        SearchResponse<JsonNode> r = es.client().search(s -> s.index("radar-items").size(1000).version(true)
+                .query(q -> q.term(t -> t.field("source.id").value(sourceId))), JsonNode.class);
+        Map<String, Long> out = new HashMap<>();
+        r.hits().hits().forEach(h -> out.put(h.id(), h.version()));
+        return out;
+    }
+
+    private static String docIdOf(String sourceId, String url) throws IOException {
+        SearchResponse<JsonNode> r = es.client().search(s -> s.index("radar-items").size(10)
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("source.id").value(sourceId)))
+                        .filter(f -> f.term(t -> t.field("url").value(url))))), JsonNode.class);
+        assertThat(r.hits().hits()).hasSize(1);
+        return r.hits().hits().get(0).id();
     }
 
     @Test
@@ -156,7 +210,7 @@ class RunOnceEndToEndTest {
         CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(run.code()).isEqualTo(3);
         assertThat(run.out()).containsPattern("ok-wire\\s+200\\s+3\\s+3");
-        assertThat(run.out()).containsPattern("broken-wire\\s+200\\s+0\\s+0\\s+0\\s+0\\s+0\\s+source=broken-wire reason=\"");
+        assertThat(run.out()).containsPattern("broken-wire\\s+200\\s+0\\s+0\\s+0\\s+0\\s+0\\s+0\\s+source=broken-wire reason=\"");
         assertThat(run.out()).containsPattern("missing-wire\\s+404 .*HTTP 404");
         assertThat(docsOf("ok-wire")).hasSize(3);
     }
