@@ -38,6 +38,7 @@ public final class FeedReplayServer implements AutoCloseable {
     private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
     private final Map<String, URI> uris = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private volatile boolean conditional = true;
 
     /** Starts one server per source on 127.0.0.(2 + i), each on a free port. */
     public FeedReplayServer(List<String> sourceIds) throws IOException {
@@ -56,6 +57,11 @@ public final class FeedReplayServer implements AutoCloseable {
 
     public URI uri(String sourceId) {
         return uris.get(sourceId);
+    }
+
+    /** Whether conditional GETs get a 304: off, every poll gets the whole feed, as from most real servers. */
+    public void answerConditionalGets(boolean on) {
+        conditional = on;
     }
 
     /** Replaces a source's feed. */
@@ -77,7 +83,7 @@ public final class FeedReplayServer implements AutoCloseable {
         try (exchange) {
             Feed feed = feeds.get(sourceId);
             exchange.getResponseHeaders().set("ETag", feed.etag());
-            if (feed.etag().equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            if (conditional && feed.etag().equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
                 exchange.sendResponseHeaders(304, -1);
                 return;
             }
