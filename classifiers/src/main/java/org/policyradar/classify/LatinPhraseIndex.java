@@ -16,25 +16,28 @@ final class LatinPhraseIndex {
 
     /** One word of a phrase; {@code prefix} = written with a trailing {@code *}. Case-insensitive units are lower-case. */
     record Unit(String text, boolean prefix) {
-        boolean matches(Token token, boolean caseSensitive) {
-            String form = caseSensitive ? token.form() : token.form().toLowerCase(Locale.ROOT);
-            return prefix ? form.startsWith(text) : form.equals(text);
-        }
     }
 
-    record Phrase(Rule rule, List<Unit> units) {
+    /** @param order the phrase's place in the taxonomy, which keeps matches in taxonomy order */
+    record Phrase(Rule rule, List<Unit> units, int order) {
     }
 
     private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
-    private final List<Phrase> prefixFirst = new ArrayList<>();
+    /** Phrases whose first word is a prefix ({@code cyber*}), by that prefix, lower-cased. */
+    private final Map<String, List<Phrase>> byFirstPrefix = new HashMap<>();
+    /** The distinct lengths of those prefixes: a token is looked up once per length, not compared with every prefix. */
+    private int[] prefixLengths = new int[0];
+    private int count;
 
     void add(Rule rule, List<Unit> units) {
-        Phrase phrase = new Phrase(rule, List.copyOf(units));
+        Phrase phrase = new Phrase(rule, List.copyOf(units), count++);
         Unit first = units.getFirst();
+        String key = first.text().toLowerCase(Locale.ROOT);
         if (first.prefix()) {
-            prefixFirst.add(phrase);
+            byFirstPrefix.computeIfAbsent(key, k -> new ArrayList<>()).add(phrase);
+            prefixLengths = byFirstPrefix.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
         } else {
-            byFirstWord.computeIfAbsent(first.text().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(phrase);
+            byFirstWord.computeIfAbsent(key, k -> new ArrayList<>()).add(phrase);
         }
     }
 
@@ -44,26 +47,39 @@ final class LatinPhraseIndex {
         for (Token t : allTokens) {
             if (!t.form().isEmpty()) tokens.add(t);
         }
+        String[] lower = new String[tokens.size()];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = tokens.get(i).form().toLowerCase(Locale.ROOT);
+        }
         List<Match> matches = new ArrayList<>();
+        List<Phrase> prefixed = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            String key = tokens.get(i).form().toLowerCase(Locale.ROOT);
+            String key = lower[i];
             List<Phrase> exact = byFirstWord.get(key);
             if (exact != null) {
-                for (Phrase p : exact) tryMatch(p, tokens, i, langs, matches);
+                for (Phrase p : exact) tryMatch(p, tokens, lower, i, langs, matches);
             }
-            for (Phrase p : prefixFirst) {
-                if (key.startsWith(p.units().getFirst().text().toLowerCase(Locale.ROOT))) tryMatch(p, tokens, i, langs, matches);
+            prefixed.clear();
+            for (int length : prefixLengths) {
+                if (length > key.length()) break;
+                List<Phrase> found = byFirstPrefix.get(key.substring(0, length));
+                if (found != null) prefixed.addAll(found);
             }
+            if (prefixed.size() > 1) prefixed.sort(java.util.Comparator.comparingInt(Phrase::order));
+            for (Phrase p : prefixed) tryMatch(p, tokens, lower, i, langs, matches);
         }
         return matches;
     }
 
-    private static void tryMatch(Phrase p, List<Token> tokens, int start, Set<String> langs, List<Match> out) {
+    private static void tryMatch(Phrase p, List<Token> tokens, String[] lower, int start, Set<String> langs, List<Match> out) {
         if (!langs.contains(p.rule().lang())) return;
         List<Unit> units = p.units();
         if (start + units.size() > tokens.size()) return;
+        boolean caseSensitive = p.rule().caseSensitive();
         for (int k = 0; k < units.size(); k++) {
-            if (!units.get(k).matches(tokens.get(start + k), p.rule().caseSensitive())) return;
+            Unit u = units.get(k);
+            String form = caseSensitive ? tokens.get(start + k).form() : lower[start + k];
+            if (!(u.prefix() ? form.startsWith(u.text()) : form.equals(u.text()))) return;
         }
         out.add(new Match(p.rule(), tokens.get(start).begin(), tokens.get(start + units.size() - 1).end()));
     }

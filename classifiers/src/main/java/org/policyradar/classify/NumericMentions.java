@@ -30,7 +30,13 @@ final class NumericMentions {
     static final StartFilter MONEY_START = (text, i) -> {
         char c = text.charAt(i);
         if (isAsciiDigit(c) || c == '$' || c == '€' || c == '£' || c == '¥') return true;
-        if (c >= 128 || !Character.isLetter(c)) return false;
+        // the ASCII letters a currency prefix starts with (case-insensitive), then the prefixes themselves
+        switch (c | 0x20) {
+            case 'u', 'h', 'n', 'a', 'c', 's', 'r', 'e' -> { }
+            default -> {
+                return false;
+            }
+        }
         for (String prefix : MONEY_PREFIXES) {
             if (text.regionMatches(true, i, prefix, 0, prefix.length())) return true;
         }
