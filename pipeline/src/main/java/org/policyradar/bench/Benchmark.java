@@ -55,6 +55,57 @@ public final class Benchmark {
         this.threads = threads;
     }
 
+    /**
+     * Decodes and extracts the main text of every corpus page (or a generated article) repeatedly for about two
+     * seconds, single-threaded: pages/s and the megabytes of HTML behind them.
+     */
+    public List<Figure> extraction() throws IOException {
+        List<byte[]> pages = new ArrayList<>();
+        Path dir = sharedDir == null ? null : sharedDir.resolve("corpus/html");
+        boolean corpus = dir != null && Files.isDirectory(dir);
+        if (corpus) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".html") && !f.toString().endsWith(".expected.html")).sorted().toList()) {
+                    pages.add(Files.readAllBytes(p));
+                }
+            }
+        }
+        if (pages.isEmpty()) {
+            pages.add(generatedPage().getBytes(StandardCharsets.UTF_8));
+        }
+        org.policyradar.extract.HtmlDecoder decoder = new org.policyradar.extract.HtmlDecoder();
+        org.policyradar.extract.ArticleExtractor extractor = new org.policyradar.extract.DensityArticleExtractor();
+        long count = 0;
+        long bytes = 0;
+        long textChars = 0;
+        long start = System.nanoTime();
+        int rounds = 0;
+        while (System.nanoTime() - start < 2_000_000_000L || rounds < 2) {
+            for (byte[] page : pages) {
+                textChars += extractor.extract(decoder.decode(page, null, null), "https://bench.local/").text().length();
+                bytes += page.length;
+                count++;
+            }
+            rounds++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String what = pages.size() + (corpus ? " corpus pages" : " generated page") + ", " + rounds + " rounds, 1 thread";
+        return List.of(new Figure("extraction", count / seconds, "pages/s", what + String.format(", %.0f chars of text per page",
+                        textChars / (double) count)),
+                new Figure("extraction", bytes / seconds / 1e6, "MB/s", "HTML decoded and extracted"));
+    }
+
+    private static String generatedPage() {
+        StringBuilder sb = new StringBuilder("<html><head><title>Bench article</title></head><body><div class=\"nav\">");
+        for (int i = 0; i < 40; i++) sb.append("<a href=\"/s").append(i).append("\">Section ").append(i).append("</a> ");
+        sb.append("</div><div class=\"article\"><h1>Ministry publishes 5G and AI development plan</h1>");
+        for (int i = 0; i < 30; i++) {
+            sb.append("<p>The ministry said the plan sets targets for 5G base stations, artificial intelligence and data "
+                    + "security by 2025, with funding for research and pilot zones in several provinces.</p>");
+        }
+        return sb.append("</div><div class=\"footer\">Copyright</div></body></html>").toString();
+    }
+
     /** Parses every corpus feed (or a generated one) repeatedly for about two seconds. */
     public Figure feedParsing() throws IOException {
         List<byte[]> feeds = new ArrayList<>();

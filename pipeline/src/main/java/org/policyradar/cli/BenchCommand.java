@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code radar bench}: measures parsing, classification and indexing on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure feed parsing, classification (en, zh), indexing (vs raw _bulk), start-up and peak heap; "
+        description = "Measure feed parsing, extraction, classification (en, zh), indexing (vs raw _bulk), start-up and peak heap; "
                 + "prints a table, --json FILE writes the figures. Uses ../shared when present.")
 final class BenchCommand implements Callable<Integer> {
     private final CliEnvironment environment;
@@ -122,6 +122,7 @@ final class BenchCommand implements Callable<Integer> {
             figures.add(new Figure("start-up (models loaded)", (System.nanoTime() - start) / 1e9, "s", "English + Chinese"));
             if (!endToEndOnly) {
                 figures.add(bench.feedParsing());
+                figures.addAll(bench.extraction());
                 List<TextItem> en = bench.englishItems(items);
                 figures.addAll(bench.classification("en", en));
                 figures.addAll(bench.classification("zh", bench.chineseItems(Math.max(10, items / 4))));
