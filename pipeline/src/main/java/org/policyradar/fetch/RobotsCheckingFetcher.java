@@ -3,7 +3,8 @@ package org.policyradar.fetch;
 import java.net.URI;
 
 /**
- * Refuses, as a permanent failure, URLs that robots.txt disallows for us; fetches the rest through the delegate.
+ * Refuses, as a permanent failure, URLs that robots.txt disallows for us, and, as a transient one, every URL of an
+ * origin whose robots.txt does not answer; fetches the rest through the delegate.
  * For HTML article pages; feeds the publisher offers for syndication do not need it.
  */
 public final class RobotsCheckingFetcher implements Fetcher {
@@ -17,8 +18,9 @@ public final class RobotsCheckingFetcher implements Fetcher {
 
     @Override
     public FetchResult fetch(String sourceId, URI uri, Validators validators) throws FetchException {
-        if (!robots.allowed(sourceId, uri)) {
-            throw new FetchException(sourceId, uri, 0, false, "reason=disallowed_by_robots_txt", null);
+        java.util.Optional<String> refusal = robots.refusal(sourceId, uri);
+        if (refusal.isPresent()) {
+            throw new FetchException(sourceId, uri, 0, RobotsPolicy.isOutage(refusal.get()), refusal.get(), null);
         }
         return delegate.fetch(sourceId, uri, validators);
     }

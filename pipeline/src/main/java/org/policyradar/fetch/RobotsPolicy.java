@@ -29,7 +29,8 @@ public final class RobotsPolicy {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    private record Cached(RobotsRules rules, Instant expires) {
+    /** @param unreachable why robots.txt did not answer (then everything is disallowed), or null */
+    private record Cached(RobotsRules rules, Instant expires, String unreachable) {
     }
 
     public RobotsPolicy(Fetcher fetcher, String token, Duration ttl, Duration unreachableTtl, Clock clock) {
@@ -47,15 +48,29 @@ public final class RobotsPolicy {
 
     /** Whether robots.txt of the URI's origin lets us fetch it. */
     public boolean allowed(String sourceId, URI uri) {
+        return refusal(sourceId, uri).isEmpty();
+    }
+
+    /**
+     * Why the URI may not be fetched, as {@code reason=…}: robots.txt disallows it, or robots.txt did not answer (an
+     * outage, not the site's policy: everything waits until it answers); empty when it may.
+     */
+    public Optional<String> refusal(String sourceId, URI uri) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             path = path + "?" + uri.getRawQuery();
         }
-        boolean allowed = rules(sourceId, uri).allowed(path);
-        if (!allowed) {
-            LOG.info("event=robots_disallowed source={} url={}", sourceId, uri);
+        Cached cached = cached(sourceId, uri);
+        if (cached.rules().allowed(path)) {
+            return Optional.empty();
         }
-        return allowed;
+        LOG.info("event=robots_disallowed source={} url={} unreachable={}", sourceId, uri, cached.unreachable() != null);
+        return Optional.of("reason=" + (cached.unreachable() != null ? cached.unreachable() : "disallowed_by_robots_txt"));
+    }
+
+    /** Whether a refusal is an outage of robots.txt rather than the site's rules. */
+    static boolean isOutage(String refusal) {
+        return refusal.startsWith("reason=robots_txt_unreachable");
     }
 
     /** The origin's Crawl-delay for us, if it sets one; pass it to {@link HostThrottle#acquire(String, Duration)}. */
@@ -64,21 +79,25 @@ public final class RobotsPolicy {
     }
 
     RobotsRules rules(String sourceId, URI uri) {
+        return cached(sourceId, uri).rules();
+    }
+
+    private Cached cached(String sourceId, URI uri) {
         String origin = origin(uri);
         Cached cached = cache.get(origin);
         Instant now = clock.instant();
         if (cached != null && now.isBefore(cached.expires())) {
-            return cached.rules();
+            return cached;
         }
         // one fetch per origin even when many workers ask at once
         synchronized (locks.computeIfAbsent(origin, o -> new Object())) {
             cached = cache.get(origin);
             if (cached != null && clock.instant().isBefore(cached.expires())) {
-                return cached.rules();
+                return cached;
             }
             Cached fresh = load(sourceId, URI.create(origin + "/robots.txt"));
             cache.put(origin, fresh);
-            return fresh.rules();
+            return fresh;
         }
     }
 
@@ -88,15 +107,17 @@ public final class RobotsPolicy {
             FetchResult result = fetcher.fetch(sourceId, robots, Validators.NONE);
             RobotsRules rules = RobotsRules.parse(result.body(), token);
             LOG.debug("event=robots_loaded source={} url={} rules={}", sourceId, robots, rules.rules().size());
-            return new Cached(rules, now.plus(ttl));
+            return new Cached(rules, now.plus(ttl), null);
         } catch (FetchException e) {
             if (e.status() >= 400 && e.status() < 500) {
                 LOG.debug("event=robots_missing source={} url={} status={}", sourceId, robots, e.status());
-                return new Cached(RobotsRules.ALLOW_ALL, now.plus(ttl));
+                return new Cached(RobotsRules.ALLOW_ALL, now.plus(ttl), null);
             }
             LOG.warn("event=robots_unreachable source={} url={} status={} action=disallow_all reason=\"{}\"",
                     sourceId, robots, e.status(), e.getMessage());
-            return new Cached(RobotsRules.DISALLOW_ALL, now.plus(unreachableTtl));
+            return new Cached(RobotsRules.DISALLOW_ALL, now.plus(unreachableTtl),
+                    "robots_txt_unreachable status=" + e.status() + " cause=\"" + String.valueOf(e.getMessage()).replace('"', '\'')
+                            + "\" retry_after=" + unreachableTtl.toMinutes() + "m");
         }
     }
 

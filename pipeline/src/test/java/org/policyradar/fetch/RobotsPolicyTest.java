@@ -125,6 +125,21 @@ class RobotsPolicyTest {
         assertThat(server.hits("/secret/page")).isZero();
     }
 
+    /** An analyst must see that robots.txt did not answer (an outage), not that the site forbids us (a policy). */
+    @Test
+    void aPageRefusedBecauseRobotsTxtDidNotAnswerSaysSo() {
+        server.on("/robots.txt", ex -> LocalHttpServer.send(ex, 503, new byte[0]));
+        server.on("/", ex -> LocalHttpServer.send(ex, 200, "<html></html>".getBytes(StandardCharsets.UTF_8)));
+        HttpFetcher http = new HttpFetcher(HttpFetcher.Limits.defaults(), CLOCK, HostThrottle.none());
+        RobotsCheckingFetcher fetcher = new RobotsCheckingFetcher(http, new RobotsPolicy(http, CLOCK));
+        assertThatThrownBy(() -> fetcher.fetch("src", server.uri("/open"), Validators.NONE))
+                .isInstanceOf(FetchException.class).hasMessageContaining("source=src")
+                .hasMessageContaining("robots_txt_unreachable").hasMessageContaining("503")
+                .hasMessageNotContaining("disallowed_by_robots_txt")
+                .satisfies(e -> assertThat(((FetchException) e).transientFailure()).as("an outage passes").isTrue());
+        assertThat(server.hits("/open")).isZero();
+    }
+
     /** A clock tests move forward by hand. */
     private static final class MutableClock extends Clock {
         private Instant now;
