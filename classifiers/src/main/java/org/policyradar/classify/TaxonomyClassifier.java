@@ -6,9 +6,13 @@ import org.policyradar.taxonomy.TaxonomyLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +70,9 @@ public final class TaxonomyClassifier implements ItemClassifier {
     private static String versionOf(Taxonomy taxonomy) {
         String build = String.valueOf(TaxonomyClassifier.class.getPackage().getImplementationVersion());
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((build + "\n" + taxonomy).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((build + "\n" + taxonomy).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }

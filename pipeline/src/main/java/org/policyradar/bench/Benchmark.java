@@ -25,6 +25,9 @@ import java.util.stream.Stream;
 import org.policyradar.classify.Classification;
 import org.policyradar.classify.ItemClassifier;
 import org.policyradar.classify.TextItem;
+import org.policyradar.extract.ArticleExtractor;
+import org.policyradar.extract.DensityArticleExtractor;
+import org.policyradar.extract.HtmlDecoder;
 import org.policyradar.index.IndexSetup;
 import org.policyradar.index.ItemIndexer;
 import org.policyradar.item.CanonicalUrl;
@@ -73,8 +76,8 @@ public final class Benchmark {
         if (pages.isEmpty()) {
             pages.add(generatedPage().getBytes(StandardCharsets.UTF_8));
         }
-        org.policyradar.extract.HtmlDecoder decoder = new org.policyradar.extract.HtmlDecoder();
-        org.policyradar.extract.ArticleExtractor extractor = new org.policyradar.extract.DensityArticleExtractor();
+        HtmlDecoder decoder = new HtmlDecoder();
+        ArticleExtractor extractor = new DensityArticleExtractor();
         long count = 0;
         long bytes = 0;
         long textChars = 0;

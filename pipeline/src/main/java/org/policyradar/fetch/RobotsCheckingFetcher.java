@@ -1,6 +1,7 @@
 package org.policyradar.fetch;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Refuses, as a permanent failure, URLs that robots.txt disallows for us, and, as a transient one, every URL of an
@@ -18,7 +19,7 @@ public final class RobotsCheckingFetcher implements Fetcher {
 
     @Override
     public FetchResult fetch(String sourceId, URI uri, Validators validators) throws FetchException {
-        java.util.Optional<String> refusal = robots.refusal(sourceId, uri);
+        Optional<String> refusal = robots.refusal(sourceId, uri);
         if (refusal.isPresent()) {
             throw new FetchException(sourceId, uri, 0, RobotsPolicy.isOutage(refusal.get()), refusal.get(), null);
         }

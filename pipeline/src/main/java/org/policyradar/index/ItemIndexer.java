@@ -4,11 +4,16 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.policyradar.item.Item;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,9 +94,9 @@ public final class ItemIndexer {
      * Which of these ids are searchable now. Read from doc values only ({@code stored_fields: _none_}): reading the
      * stored {@code _id} would decompress each whole document.
      */
-    public java.util.Set<String> existing(java.util.Collection<String> ids) throws IOException {
-        java.util.Set<String> found = new java.util.HashSet<>();
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+    public Set<String> existing(Collection<String> ids) throws IOException {
+        Set<String> found = new HashSet<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
         for (int from = 0; from < all.size(); from += 1_000) {
             List<String> page = all.subList(from, Math.min(all.size(), from + 1_000));
             var response = client.search(s -> s.index(alias).size(page.size()).trackTotalHits(t -> t.enabled(false))
@@ -99,7 +104,7 @@ public final class ItemIndexer {
             for (var hit : response.hits().hits()) {
                 var id = hit.fields().get("id");
                 if (id != null) {
-                    id.toJson().asJsonArray().forEach(v -> found.add(((jakarta.json.JsonString) v).getString()));
+                    id.toJson().asJsonArray().forEach(v -> found.add(((JsonString) v).getString()));
                 }
             }
         }

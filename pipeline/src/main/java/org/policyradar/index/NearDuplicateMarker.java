@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public final class NearDuplicateMarker {
             }
             Known probe = new Known(item.id(), item.published(), null, Item.fingerprintText(item.title(), item.summary()), null);
             Known first = null;
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (String key : item.simhashBands()) {
                 for (Known k : byKey.getOrDefault(key, List.of())) {
                     if (!seen.add(k.id()) || k.id().equals(item.id())) {

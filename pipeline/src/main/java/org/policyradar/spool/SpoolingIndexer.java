@@ -3,8 +3,10 @@ package org.policyradar.spool;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.policyradar.index.BulkOutcome;
 import org.policyradar.index.ItemIndexer;
@@ -135,7 +137,7 @@ public final class SpoolingIndexer {
     }
 
     /** Which of these item ids Elasticsearch holds now (see {@link ItemIndexer#existing}). */
-    public java.util.Set<String> existing(java.util.Collection<String> ids) throws IOException {
+    public Set<String> existing(Collection<String> ids) throws IOException {
         return indexer.existing(ids);
     }
 
