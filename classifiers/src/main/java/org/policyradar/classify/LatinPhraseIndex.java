@@ -1,6 +1,7 @@
 package org.policyradar.classify;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ final class LatinPhraseIndex {
                 List<Phrase> found = byFirstPrefix.get(key.substring(0, length));
                 if (found != null) prefixed.addAll(found);
             }
-            if (prefixed.size() > 1) prefixed.sort(java.util.Comparator.comparingInt(Phrase::order));
+            if (prefixed.size() > 1) prefixed.sort(Comparator.comparingInt(Phrase::order));
             for (Phrase p : prefixed) tryMatch(p, tokens, lower, i, langs, matches);
         }
         return matches;

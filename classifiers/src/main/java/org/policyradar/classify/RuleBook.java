@@ -103,7 +103,7 @@ final class RuleBook {
      * A TokensRegex pattern with the node patterns every match must use (those on its path before the first optional
      * or branching element). CoreNLP's own trigger only indexes exact-string nodes, so patterns made of {@code /regex/}
      * nodes ran the full sequence matcher at every token of every text (a tenth of classification time); a pattern
-     * none of whose required nodes matches any token cannot match, and is skipped.
+     * with a required node that matches no token of the text cannot match, and is skipped.
      */
     record TriggeredPattern(SequencePattern<CoreMap> pattern, Rule rule, List<NodePattern<CoreMap>> required) {
         static TriggeredPattern of(SequencePattern<CoreMap> pattern, Rule rule) {

@@ -34,7 +34,7 @@ public final class NearDuplicateMarker {
 
     /**
      * A known item: id, publication, what it duplicates, and the shingles of its title and summary, built once and only
-     * when it is compared (most candidates are later than the items that share their keys and never are).
+     * when it is compared (a candidate later than every item sharing its keys, or beaten by an earlier one, never is).
      */
     private static final class Known {
         private final String id;

@@ -39,11 +39,6 @@ public final class ItemFactory {
                 : CanonicalUrl.documentId("radar-entry:" + source.id() + ":" + raw.identityKey());
     }
 
-    /** The classifier's version: items built under another version may differ. */
-    public String classifierVersion() {
-        return classifier.version();
-    }
-
     public Item build(SourceConfig source, RawItem raw) {
         String id = documentId(source, raw);
         String lang = raw.declaredLang() != null ? raw.declaredLang() : source.language();
