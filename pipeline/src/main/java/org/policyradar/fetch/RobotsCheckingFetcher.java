@@ -19,9 +19,9 @@ public final class RobotsCheckingFetcher implements Fetcher {
 
     @Override
     public FetchResult fetch(String sourceId, URI uri, Validators validators) throws FetchException {
-        Optional<String> refusal = robots.refusal(sourceId, uri);
+        Optional<RobotsPolicy.Refusal> refusal = robots.refusal(sourceId, uri);
         if (refusal.isPresent()) {
-            throw new FetchException(sourceId, uri, 0, RobotsPolicy.isOutage(refusal.get()), refusal.get(), null);
+            throw new FetchException(sourceId, uri, 0, refusal.get().outage(), refusal.get().reason(), null);
         }
         return delegate.fetch(sourceId, uri, validators);
     }

@@ -33,6 +33,15 @@ public final class RobotsPolicy {
     private record Cached(RobotsRules rules, Instant expires, String unreachable) {
     }
 
+    /**
+     * Why a URI may not be fetched.
+     *
+     * @param reason {@code reason=…}, for the error an analyst sees
+     * @param outage true when robots.txt did not answer (wait and retry), false when its rules disallow the URI
+     */
+    public record Refusal(String reason, boolean outage) {
+    }
+
     public RobotsPolicy(Fetcher fetcher, String token, Duration ttl, Duration unreachableTtl, Clock clock) {
         this.fetcher = fetcher;
         this.token = token;
@@ -52,10 +61,10 @@ public final class RobotsPolicy {
     }
 
     /**
-     * Why the URI may not be fetched, as {@code reason=…}: robots.txt disallows it, or robots.txt did not answer (an
-     * outage, not the site's policy: everything waits until it answers); empty when it may.
+     * Why the URI may not be fetched: robots.txt disallows it, or robots.txt did not answer (an outage, not the site's
+     * policy: everything waits until it answers); empty when it may.
      */
-    public Optional<String> refusal(String sourceId, URI uri) {
+    public Optional<Refusal> refusal(String sourceId, URI uri) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {
             path = path + "?" + uri.getRawQuery();
@@ -65,12 +74,8 @@ public final class RobotsPolicy {
             return Optional.empty();
         }
         LOG.info("event=robots_disallowed source={} url={} unreachable={}", sourceId, uri, cached.unreachable() != null);
-        return Optional.of("reason=" + (cached.unreachable() != null ? cached.unreachable() : "disallowed_by_robots_txt"));
-    }
-
-    /** Whether a refusal is an outage of robots.txt rather than the site's rules. */
-    static boolean isOutage(String refusal) {
-        return refusal.startsWith("reason=robots_txt_unreachable");
+        return Optional.of(cached.unreachable() != null ? new Refusal("reason=" + cached.unreachable(), true)
+                : new Refusal("reason=disallowed_by_robots_txt", false));
     }
 
     /** The origin's Crawl-delay for us, if it sets one; pass it to {@link HostThrottle#acquire(String, Duration)}. */
