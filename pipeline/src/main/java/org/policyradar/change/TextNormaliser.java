@@ -1,12 +1,9 @@
 package org.policyradar.change;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.policyradar.item.Sha256;
 
 /**
  * Reduces a page's main text to what a reader would call its content before it is hashed and diffed: page dates,
@@ -80,10 +77,6 @@ public final class TextNormaliser {
 
     /** SHA-256 (hex) of a normalised text. */
     public static String hash(String normalised) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(normalised, 32);
     }
 }

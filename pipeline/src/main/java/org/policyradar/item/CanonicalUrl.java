@@ -2,11 +2,7 @@ package org.policyradar.item;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -79,11 +75,6 @@ public final class CanonicalUrl {
 
     /** The Elasticsearch document id: SHA-256 of the canonical URL, hex, first 32 characters. */
     public static String documentId(String url) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalize(url).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
+        return Sha256.hex(canonicalize(url), 16);
     }
 }

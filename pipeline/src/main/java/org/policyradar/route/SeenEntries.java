@@ -4,17 +4,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.item.ItemFactory.RawItem;
+import org.policyradar.item.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,12 +47,7 @@ public final class SeenEntries {
                 .append(raw.title()).append('\u0000').append(raw.summary()).append('\u0000').append(raw.text()).append('\u0000')
                 .append(raw.publishedEstimated() ? "estimated" : String.valueOf(raw.published())).append('\u0000')
                 .append(raw.declaredLang());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(sb.toString(), 12);
     }
 
     /** Item id to hash, as recorded after the source's last stored fetch (empty when none). */
