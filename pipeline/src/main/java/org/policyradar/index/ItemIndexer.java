@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ItemIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(ItemIndexer.class);
     private static final int MAX_ATTEMPTS = 4;
+    static final int MAX_ITEMS_PER_REQUEST = 1_000;
+    static final long MAX_BYTES_PER_REQUEST = 8L << 20;
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -35,7 +37,57 @@ public final class ItemIndexer {
         this.alias = alias;
     }
 
+    /**
+     * Indexes the items in bulk requests of at most {@link #MAX_ITEMS_PER_REQUEST} items and about
+     * {@link #MAX_BYTES_PER_REQUEST} bytes: one request for a 50,000-entry poll would pass Elasticsearch's
+     * {@code http.max_content_length} (100 MB). A failure part-way leaves the earlier requests indexed; the batch is
+     * replayed whole, which ids make idempotent.
+     */
     public BulkOutcome index(List<Item> items) throws IOException {
+        int created = 0;
+        int updated = 0;
+        List<BulkOutcome.Failure> failures = new ArrayList<>();
+        for (List<Item> request : requests(items)) {
+            BulkOutcome part = indexOneRequest(request);
+            created += part.created();
+            updated += part.updated();
+            failures.addAll(part.failures());
+        }
+        return new BulkOutcome(created, updated, failures);
+    }
+
+    /** Consecutive slices of the batch, each within the count and size bounds (an oversized item goes alone). */
+    static List<List<Item>> requests(List<Item> items) {
+        List<List<Item>> out = new ArrayList<>();
+        int start = 0;
+        long bytes = 0;
+        for (int i = 0; i < items.size(); i++) {
+            long size = estimatedBytes(items.get(i));
+            if (i > start && (i - start >= MAX_ITEMS_PER_REQUEST || bytes + size > MAX_BYTES_PER_REQUEST)) {
+                out.add(items.subList(start, i));
+                start = i;
+                bytes = 0;
+            }
+            bytes += size;
+        }
+        if (start < items.size()) {
+            out.add(items.subList(start, items.size()));
+        }
+        return out;
+    }
+
+    /** An upper estimate of a document's JSON: texts twice (raw and tokens), 3 bytes a char, keys and evidence. */
+    private static long estimatedBytes(Item item) {
+        long chars = length(item.title()) + length(item.summary()) + length(item.text()) + length(item.titleTokens())
+                + length(item.bodyTokens()) + length(item.url()) * 2L;
+        return 3 * chars + 4_096;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    private BulkOutcome indexOneRequest(List<Item> items) throws IOException {
         int created = 0;
         int updated = 0;
         List<BulkOutcome.Failure> failures = new ArrayList<>();

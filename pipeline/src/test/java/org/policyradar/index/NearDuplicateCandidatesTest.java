@@ -59,4 +59,36 @@ class NearDuplicateCandidatesTest {
             });
         }
     }
+
+    /** 100,000 keys (a 2,000-item batch has ~96,000) are more than one terms query may hold (65,536): none is lost. */
+    @Test
+    void moreKeysThanOneTermsQueryTakesStillFindEveryItem() throws Exception {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
+            new IndexSetup(es.client()).ensure(List.of(IndexSetup.ITEMS));
+            Instant t = Instant.parse("2032-06-06T08:00:00Z");
+            List<Item> items = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String url = "https://nd-many-keys.example/" + i;
+                items.add(new Item(CanonicalUrl.documentId(url), url, url, "Notice number " + i + " on spectrum fees", null,
+                        null, t.plusSeconds(i), false, t, "en", new SourceRef("nd-many", "nd-many", "EU"), List.of(), Map.of(),
+                        Map.of(), List.of(), List.of(), List.of(), null, null).withFingerprint());
+            }
+            ItemIndexer indexer = new ItemIndexer(es.client(), IndexSetup.ITEMS.alias());
+            indexer.index(items);
+            indexer.refresh();
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; keys.size() < 100_000 - 3; i++) {
+                keys.add("m4:none:" + i);
+            }
+            items.forEach(i -> keys.add(i.simhashBands().get(0))); // in the last chunk
+
+            assertThat(new NearDuplicateCandidates(es.client(), IndexSetup.ITEMS.alias(), 1_000, 20_000)
+                    .sharingAnyKey(keys, t.minusSeconds(60), t.plusSeconds(60)))
+                    .extracting(NearDuplicateCandidates.Candidate::id).containsExactlyInAnyOrderElementsOf(items.stream().map(Item::id).toList());
+            es.client().bulk(b -> {
+                items.forEach(i -> b.operations(op -> op.delete(d -> d.index(IndexSetup.ITEMS.alias()).id(i.id()))));
+                return b.refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
+            });
+        }
+    }
 }
