@@ -37,7 +37,8 @@ import org.policyradar.spool.SpoolingIndexer;
  * The object graph {@code radar run} drives, built in one place so that {@code radar bench}'s end-to-end replay runs
  * exactly the code path of {@code radar run --once}.
  */
-record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outcomes, ElasticsearchConnection es) {
+record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer indexer, PollOutcomes outcomes,
+                         ElasticsearchConnection es) {
 
     /** The pipeline without change tracking (the end-to-end bench replays feeds only). */
     static IngestionPipeline build(Services services, Duration waitEs) {
@@ -70,15 +71,14 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outc
                 new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock())), fetchState,
                 LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(), new PageContentCheck(),
                 changes);
+        SpoolingIndexer indexer = new SpoolingIndexer(spool, new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()),
+                services::ensureIndices, new NearDuplicateMarker(es.client(), IndexSetup.ITEMS.alias(), 0.5)::mark);
         Ingestion ingestion = new Ingestion(cfg, fetcher, fetchState,
                 new RomeFeedParser(new FeedDecoder()), htmlReader,
-                new ItemFactory(classifier),
-                new SpoolingIndexer(spool,
-                        new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices,
-                        new NearDuplicateMarker(es.client(), IndexSetup.ITEMS.alias(), 0.5)::mark),
+                new ItemFactory(classifier), indexer,
                 new SeenEntries(services.dataDir().resolve("seen"), classifier.version()),
                 waitEs, outcomes, services.clock());
-        return new IngestionPipeline(ingestion, spool, outcomes, es);
+        return new IngestionPipeline(ingestion, spool, indexer, outcomes, es);
     }
 
     private static boolean ensureIndices(Services services, ElasticsearchConnection es) {

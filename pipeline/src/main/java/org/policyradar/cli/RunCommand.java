@@ -85,7 +85,13 @@ final class RunCommand implements Callable<Integer> {
                             waiting, services.dataDir().resolve("spool"));
                     out.flush();
                 }
-                return results.stream().allMatch(PollOutcome::ok) && waiting == 0 ? 0 : 3;
+                int deadLettered = pipeline.indexer().deadLettered();
+                if (deadLettered > 0) {
+                    out.printf("spool: %d item(s) refused for good and dead-lettered (radar spool dead-letters; radar spool retry once fixed)%n",
+                            deadLettered);
+                    out.flush();
+                }
+                return results.stream().allMatch(PollOutcome::ok) && waiting == 0 && deadLettered == 0 ? 0 : 3;
             }
             CountDownLatch stop = new CountDownLatch(1);
             Signal.handle(new Signal("TERM"), s -> stop.countDown());

@@ -36,17 +36,26 @@ public final class ItemSpool {
     private static final Logger LOG = LoggerFactory.getLogger(ItemSpool.class);
 
     /** A durable batch waiting for Elasticsearch. */
-    public record Batch(Path file, String sourceId, List<Item> items, int damagedLines) {
+    public record Batch(Path file, String sourceId, List<Item> items, int damagedLines, Attempts attempts) {
+    }
+
+    /**
+     * What tries of a batch failed, kept beside it ({@code NAME.state}) across runs: {@code refused} counts only
+     * permanent refusals (a batch may wait out an outage of any length), {@code lastError} is the latest failure of
+     * either kind.
+     */
+    public record Attempts(int refused, String lastError, String lastTry) {
+        static final Attempts NONE = new Attempts(0, null, null);
     }
 
     private final Path pending;
-    private final Path deadLetters;
+    private final DeadLetters deadLetters;
     private final ObjectMapper json;
     private final Clock clock;
 
     public ItemSpool(Path dir, ObjectMapper json, Clock clock) {
         this.pending = dir.resolve("pending");
-        this.deadLetters = dir.resolve("dead-letters.jsonl");
+        this.deadLetters = new DeadLetters(dir.resolve("dead-letters.jsonl"), json, clock);
         this.json = json;
         this.clock = clock;
         try {
@@ -57,6 +66,14 @@ public final class ItemSpool {
                     Files.delete(tmp);
                 }
             }
+            try (Stream<Path> files = Files.list(pending)) {
+                for (Path state : files.filter(p -> p.toString().endsWith(".state")).toList()) {
+                    String name = state.getFileName().toString();
+                    if (!Files.exists(state.resolveSibling(name.substring(0, name.length() - ".state".length()) + ".batch"))) {
+                        Files.delete(state); // its batch was completed, or never committed
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the spool " + dir, e);
         }
@@ -64,6 +81,11 @@ public final class ItemSpool {
 
     /** Writes a batch durably (fsync + atomic rename) and returns it. */
     public Batch append(String sourceId, List<Item> items) throws IOException {
+        return append(sourceId, items, Attempts.NONE);
+    }
+
+    /** Writes a batch that carries the attempts of the batch it comes from (what is left of a partly refused one). */
+    public Batch append(String sourceId, List<Item> items, Attempts attempts) throws IOException {
         String name = String.format("%020d-%s-%s", clock.millis() * 1000 + System.nanoTime() % 1000, sourceId,
                 UUID.randomUUID().toString().substring(0, 8));
         Path tmp = pending.resolve(name + ".tmp");
@@ -79,8 +101,54 @@ public final class ItemSpool {
             writer.flush();
             channel.force(true);
         }
+        if (attempts.refused() > 0 || attempts.lastError() != null) {
+            writeAttempts(file, attempts); // before the batch is visible: a crash leaves only a stray .state
+        }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        return new Batch(file, sourceId, items, 0);
+        return new Batch(file, sourceId, items, 0, attempts);
+    }
+
+    /**
+     * Records a failed try of a batch; {@code permanent} ones count towards its dead-lettering.
+     *
+     * @return the batch's attempts now
+     */
+    public Attempts recordFailure(Batch batch, boolean permanent, String error) throws IOException {
+        Attempts now = new Attempts(attempts(batch.file()).refused() + (permanent ? 1 : 0), error, clock.instant().toString());
+        writeAttempts(batch.file(), now);
+        return now;
+    }
+
+    private void writeAttempts(Path batchFile, Attempts attempts) throws IOException {
+        Path state = stateFile(batchFile);
+        Path tmp = state.resolveSibling(state.getFileName() + ".tmp");
+        Files.writeString(tmp, json.writeValueAsString(attempts), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
+        Files.move(tmp, state, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Attempts attempts(Path batchFile) throws IOException {
+        Path state = stateFile(batchFile);
+        if (!Files.exists(state)) {
+            return Attempts.NONE;
+        }
+        try {
+            return json.readValue(Files.readString(state, StandardCharsets.UTF_8), Attempts.class);
+        } catch (IOException e) {
+            LOG.warn("event=spool_state_unreadable file={} reason=\"{}\"", state, String.valueOf(e.getMessage()).replace('"', '\''));
+            return Attempts.NONE;
+        }
+    }
+
+    private static Path stateFile(Path batchFile) {
+        String name = batchFile.getFileName().toString();
+        return batchFile.resolveSibling(name.substring(0, name.length() - ".batch".length()) + ".state");
+    }
+
+    /** When the batch was first written: the file name starts with its time in microseconds. */
+    public static java.time.Instant since(Batch batch) {
+        String name = batch.file().getFileName().toString();
+        return java.time.Instant.ofEpochMilli(Long.parseLong(name.substring(0, 20)) / 1000);
     }
 
     /** Batches still waiting, oldest first; damaged lines are dead-lettered as they are read. */
@@ -130,33 +198,36 @@ public final class ItemSpool {
                 deadLetter(sourceId, null, null, "spool file " + file.getFileName() + " line " + (i + 1) + ": " + reason);
             }
         }
-        return new Batch(file, sourceId, items, damaged);
+        return new Batch(file, sourceId, items, damaged, attempts(file));
     }
 
     /** Elasticsearch has the batch: remove it. */
     public void complete(Batch batch) throws IOException {
         Files.deleteIfExists(batch.file());
+        Files.deleteIfExists(stateFile(batch.file()));
     }
 
     /** Records an item Elasticsearch refused for good (or a damaged spool line), visible to analysts and in logs. */
-    public synchronized void deadLetter(String sourceId, String itemId, String url, String reason) {
-        var record = new java.util.LinkedHashMap<String, Object>();
-        record.put("time", clock.instant().toString());
-        record.put("source", sourceId);
-        record.put("id", itemId);
-        record.put("url", url);
-        record.put("reason", reason);
-        try {
-            Files.writeString(deadLetters, json.writeValueAsString(record) + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            LOG.error("event=dead_letter_not_written source={} id={} reason=\"{}\"", sourceId, itemId, e.getMessage());
-        }
-        LOG.warn("event=dead_letter source={} id={} url={} reason=\"{}\"", sourceId, itemId, url, reason.replace('"', '\''));
+    public void deadLetter(String sourceId, String itemId, String url, String reason) {
+        deadLetters.add(sourceId, itemId, url, reason, 0, null);
+    }
+
+    /** Dead-letters an item after {@code attempts} refusals, keeping the item so that it can be sent again. */
+    public void deadLetter(String sourceId, Item item, String reason, int attempts) {
+        deadLetters.add(sourceId, item.id(), item.url(), reason, attempts, item);
+    }
+
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    /** Puts every dead letter that has its item back into the spool; returns the items per source. */
+    public java.util.Map<String, Integer> requeueDeadLetters() throws IOException {
+        return deadLetters.requeue(this);
     }
 
     public Path deadLetterFile() {
-        return deadLetters;
+        return deadLetters.file();
     }
 
     private static String crc(String s) {
