@@ -71,14 +71,19 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer i
                 new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock())), fetchState,
                 LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(), new PageContentCheck(),
                 changes);
-        SpoolingIndexer indexer = new SpoolingIndexer(spool, new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()),
-                services::ensureIndices, new NearDuplicateMarker(es.client(), IndexSetup.ITEMS.alias(), 0.5)::mark);
+        SpoolingIndexer indexer = spoolingIndexer(services, spool, es);
         Ingestion ingestion = new Ingestion(cfg, fetcher, fetchState,
                 new RomeFeedParser(new FeedDecoder()), htmlReader,
                 new ItemFactory(classifier), indexer,
                 new SeenEntries(services.dataDir().resolve("seen"), classifier.version()),
                 waitEs, outcomes, services.clock());
         return new IngestionPipeline(ingestion, spool, indexer, outcomes, es);
+    }
+
+    /** What writes to {@code radar-items} through the spool, with near-duplicate marking: runs and {@code spool retry}. */
+    static SpoolingIndexer spoolingIndexer(Services services, ItemSpool spool, ElasticsearchConnection es) {
+        return new SpoolingIndexer(spool, new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices,
+                new NearDuplicateMarker(es.client(), IndexSetup.ITEMS.alias(), 0.5)::mark);
     }
 
     private static boolean ensureIndices(Services services, ElasticsearchConnection es) {

@@ -11,6 +11,7 @@ import org.policyradar.config.ConfigLoader;
 import org.policyradar.config.RadarConfig;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.index.EmbeddedElasticsearch;
+import org.policyradar.index.EsFailures;
 import org.policyradar.health.SourceHealthStore;
 import org.policyradar.index.IndexSetup;
 
@@ -60,10 +61,33 @@ final class Services implements AutoCloseable {
         try {
             ensureIndices();
         } catch (RuntimeException e) {
+            refuseRejectedCredentials(connection, e);
             throw new UserException("Elasticsearch at " + connection.url() + " is not usable: " + rootMessage(e)
                     + " (check it with: radar es status, or RADAR_ES_URL / elasticsearch.url)");
         }
         return connection;
+    }
+
+    /**
+     * Elasticsearch may be down (a run then spools what it fetches), but one that answers 401/403 refuses who we are,
+     * which no wait cures: stop at once with one line naming the URL and the status (never the secret).
+     */
+    void checkCredentials() {
+        ElasticsearchConnection connection = elasticsearchUnchecked();
+        try {
+            connection.client().info();
+        } catch (IOException | RuntimeException e) {
+            refuseRejectedCredentials(connection, e); // anything else: down or starting, the run spools
+        }
+    }
+
+    private static void refuseRejectedCredentials(ElasticsearchConnection connection, Exception e) {
+        int status = EsFailures.status(e);
+        if (status == 401 || status == 403) {
+            throw new UserException("Elasticsearch at " + connection.url() + " refused the credentials: HTTP " + status
+                    + (status == 401 ? " Unauthorized" : " Forbidden")
+                    + " (check RADAR_ES_USERNAME and RADAR_ES_PASSWORD, or RADAR_ES_API_KEY, and the user's privileges)");
+        }
     }
 
     /** The client without touching the cluster: ingestion keeps fetching and spooling while Elasticsearch is down. */

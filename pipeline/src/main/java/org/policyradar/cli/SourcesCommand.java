@@ -12,6 +12,7 @@ import org.policyradar.health.SourceHealth;
 import org.policyradar.health.SourceHealthStore;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.route.PollOutcome;
+import org.policyradar.spool.SpoolContents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,23 +47,27 @@ final class SourcesCommand implements Callable<Integer> {
             ElasticsearchConnection es = services.elasticsearch();
             List<SourceHealth> health = new SourceHealthStore(es.client(), configured, services.clock()).all();
             Map<String, SourceHealth> byId = health.stream().collect(Collectors.toMap(h -> h.source().id(), h -> h));
+            // Items of the source not yet in Elasticsearch (read from the spool directory, never from the index).
+            Map<String, SpoolContents.PerSource> spooled = SpoolCommand.contents(services).bySource();
             PrintWriter out = spec.commandLine().getOut();
             ObjectMapper mapper = ElasticsearchConnection.objectMapper();
             if (!json) {
-                out.printf("%-26s %-4s %-5s %-11s %-20s %-20s %6s %6s %8s %7s  %s%n", "SOURCE", "REG", "KIND", "STATE",
-                        "LAST ATTEMPT", "LAST SUCCESS", "STATUS", "NEW", "TOTAL", "PER DAY", "ERROR");
+                out.printf("%-26s %-4s %-5s %-11s %-20s %-20s %6s %6s %8s %7s %7s  %s%n", "SOURCE", "REG", "KIND", "STATE",
+                        "LAST ATTEMPT", "LAST SUCCESS", "STATUS", "NEW", "TOTAL", "PER DAY", "WAITING", "ERROR");
             }
             for (SourceConfig s : configured.values()) {
                 SourceHealth h = byId.get(s.id());
+                int waiting = spooled.containsKey(s.id()) ? spooled.get(s.id()).items() : 0;
                 if (json) {
-                    out.println(h == null ? mapper.writeValueAsString(Map.of("source", Map.of("id", s.id()), "state", "never-polled"))
-                            : mapper.writeValueAsString(h));
+                    var node = mapper.valueToTree(h == null ? Map.of("source", Map.of("id", s.id()), "state", "never-polled") : h);
+                    out.println(mapper.writeValueAsString(((com.fasterxml.jackson.databind.node.ObjectNode) node).put("spool_waiting", waiting)));
                 } else if (h == null) {
-                    out.printf("%-26s %-4s %-5s %-11s%n", s.id(), s.region(), s.kind().id(), "never-polled");
+                    out.printf("%-26s %-4s %-5s %-11s %-20s %-20s %6s %6s %8s %7s %7d%n", s.id(), s.region(), s.kind().id(),
+                            "never-polled", "-", "-", "-", "-", "-", "-", waiting);
                 } else {
-                    out.printf("%-26s %-4s %-5s %-11s %-20s %-20s %6d %6d %8d %7.1f  %s%n", s.id(), s.region(), s.kind().id(),
+                    out.printf("%-26s %-4s %-5s %-11s %-20s %-20s %6d %6d %8d %7.1f %7d  %s%n", s.id(), s.region(), s.kind().id(),
                             h.state(), time(h.lastAttempt()), time(h.lastSuccess()), h.lastStatus(), h.itemsNewLast(),
-                            h.itemsTotal(), h.avgItemsPerDay(), h.consecutiveFailures() > 0 && h.lastError() != null ? h.lastError()
+                            h.itemsTotal(), h.avgItemsPerDay(), waiting, h.consecutiveFailures() > 0 && h.lastError() != null ? h.lastError()
                                     : PollOutcome.summarise(h.itemErrorsLast(), h.itemsFailedLast()));
                 }
             }

@@ -2,6 +2,7 @@ package org.policyradar.index;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import java.io.IOException;
 
 /**
@@ -23,6 +24,9 @@ public final class EsFailures {
             if (t instanceof TransportException e) {
                 return e.statusCode() < 400 || isTransientStatus(e.statusCode());
             }
+            if (t instanceof ResponseException e) { // the low-level client's: a status, an unparsed body
+                return isTransientStatus(e.getResponse().getStatusCode());
+            }
             if (t instanceof IOException) {
                 return true; // connection refused or reset, timeouts: no answer at all
             }
@@ -33,6 +37,22 @@ public final class EsFailures {
     /** 408, 429, 5xx; 401 and 403 too: an operator fixes credentials or privileges, the items are not at fault. */
     public static boolean isTransientStatus(int status) {
         return status == 408 || status == 429 || status >= 500 || status == 401 || status == 403;
+    }
+
+    /** The HTTP status Elasticsearch (or a proxy in front of it) answered with; 0 when there was no answer. */
+    public static int status(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ElasticsearchException e) {
+                return e.status();
+            }
+            if (t instanceof TransportException e) {
+                return e.statusCode();
+            }
+            if (t instanceof ResponseException e) {
+                return e.getResponse().getStatusCode();
+            }
+        }
+        return 0;
     }
 
     /** One line for logs and the spool's last error: the Elasticsearch error type and reason when there is one. */

@@ -127,7 +127,12 @@ public final class ItemSpool {
         Files.move(tmp, state, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private Attempts attempts(Path batchFile) throws IOException {
+    private Attempts attempts(Path batchFile) {
+        return readAttempts(batchFile, json);
+    }
+
+    /** A batch's attempts as recorded beside it; none when nothing failed yet (or the record is unreadable: logged). */
+    static Attempts readAttempts(Path batchFile, ObjectMapper json) {
         Path state = stateFile(batchFile);
         if (!Files.exists(state)) {
             return Attempts.NONE;
@@ -145,9 +150,9 @@ public final class ItemSpool {
         return batchFile.resolveSibling(name.substring(0, name.length() - ".batch".length()) + ".state");
     }
 
-    /** When the batch was first written: the file name starts with its time in microseconds. */
-    public static java.time.Instant since(Batch batch) {
-        String name = batch.file().getFileName().toString();
+    /** When a batch was first written: its file name starts with that time in microseconds. */
+    static java.time.Instant since(Path batchFile) {
+        String name = batchFile.getFileName().toString();
         return java.time.Instant.ofEpochMilli(Long.parseLong(name.substring(0, 20)) / 1000);
     }
 

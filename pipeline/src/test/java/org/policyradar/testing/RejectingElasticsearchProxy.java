@@ -25,12 +25,13 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A real HTTP proxy in front of the real Elasticsearch. Everything is forwarded, except {@code _bulk} requests while
  * rejecting: {@link Mode#REQUEST_429} answers the whole request with 429 {@code es_rejected_execution_exception}
- * (indexing pressure), {@link Mode#ITEM_429} answers 200 with every item rejected with 429 (a full write queue).
+ * (indexing pressure), {@link Mode#ITEM_429} answers 200 with every item rejected with 429 (a full write queue),
+ * {@link Mode#ITEM_400} with every item refused with 400 {@code document_parsing_exception} (a mapping conflict).
  * Rejected requests never reach Elasticsearch.
  */
 public final class RejectingElasticsearchProxy implements AutoCloseable {
     /** What happens to bulk requests. */
-    public enum Mode { FORWARD, REQUEST_429, ITEM_429 }
+    public enum Mode { FORWARD, REQUEST_429, ITEM_429, ITEM_400 }
 
     private static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
             "keep-alive", "upgrade", "expect");
@@ -72,7 +73,7 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
             if (path.endsWith("/_bulk") && m != Mode.FORWARD) {
                 rejected.incrementAndGet();
                 reply(exchange, m == Mode.REQUEST_429 ? 429 : 200,
-                        m == Mode.REQUEST_429 ? requestRejection() : itemRejections(body));
+                        m == Mode.REQUEST_429 ? requestRejection() : itemRejections(body, m == Mode.ITEM_400));
                 return;
             }
             forward(exchange, body);
@@ -115,8 +116,8 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
         return json.writeValueAsBytes(error);
     }
 
-    /** A bulk response that rejects every operation of the request with 429, as a full write queue does. */
-    private byte[] itemRejections(byte[] bulk) throws IOException {
+    /** A bulk response that rejects every operation: 429 as a full write queue does, or 400 as a mapping conflict does. */
+    private byte[] itemRejections(byte[] bulk, boolean mappingConflict) throws IOException {
         ObjectNode response = json.createObjectNode().put("errors", true).put("took", 1);
         ArrayNode items = response.putArray("items");
         String[] lines = new String(bulk, StandardCharsets.UTF_8).split("\n");
@@ -128,9 +129,15 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
             String op = action.fieldNames().next();
             JsonNode meta = action.get(op);
             ObjectNode item = items.addObject().putObject(op);
-            item.put("_index", meta.path("_index").asText("radar-items")).put("_id", meta.path("_id").asText()).put("status", 429);
-            item.putObject("error").put("type", "es_rejected_execution_exception")
-                    .put("reason", "rejected execution of primary operation [test proxy: write queue full]");
+            item.put("_index", meta.path("_index").asText("radar-items")).put("_id", meta.path("_id").asText())
+                    .put("status", mappingConflict ? 400 : 429);
+            if (mappingConflict) {
+                item.putObject("error").put("type", "document_parsing_exception")
+                        .put("reason", "[1:42] failed to parse field [summary] of type [integer] (test proxy: mapping conflict)");
+            } else {
+                item.putObject("error").put("type", "es_rejected_execution_exception")
+                        .put("reason", "rejected execution of primary operation [test proxy: write queue full]");
+            }
             if (!op.equals("delete")) {
                 i++; // the document line
             }
