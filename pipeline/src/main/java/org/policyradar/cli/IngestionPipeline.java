@@ -28,6 +28,8 @@ import org.policyradar.parse.FeedDecoder;
 import org.policyradar.parse.RomeFeedParser;
 import org.policyradar.route.FeedSourceReader;
 import org.policyradar.route.HtmlSourceReader;
+import org.policyradar.route.JsonSourceReader;
+import org.policyradar.extract.JsonListingParser;
 import org.policyradar.route.ListingFollower;
 import org.policyradar.route.SourceReaders;
 import org.policyradar.config.SourceKind;
@@ -91,7 +93,8 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outc
                 new DensityArticleExtractor(), contentCheck, changes);
         return new SourceReaders(Map.of(
                 SourceKind.FEED, new FeedSourceReader(fetcher, new RomeFeedParser(new FeedDecoder())),
-                SourceKind.HTML, new HtmlSourceReader(robotsChecked, decoder, new ListingParser(), contentCheck, follower)));
+                SourceKind.HTML, new HtmlSourceReader(robotsChecked, decoder, new ListingParser(), contentCheck, follower),
+                SourceKind.JSON, new JsonSourceReader(robotsChecked, new JsonListingParser(), follower)));
     }
 
     private static boolean ensureIndices(Services services, ElasticsearchConnection es) {

@@ -30,7 +30,7 @@ public final class FeedSourceReader implements SourceReader {
 
     @Override
     public FetchResult fetch(SourceConfig source, Validators stored) throws FetchException {
-        return fetcher.fetch(source.id(), source.url(), stored);
+        return fetcher.fetch(source.id(), source.url(), stored, source.request());
     }
 
     @Override

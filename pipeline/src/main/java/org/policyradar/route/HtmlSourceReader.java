@@ -58,7 +58,7 @@ public final class HtmlSourceReader implements SourceReader {
         // not stop the pages from being checked, so the listing of a tracked source is always fetched in full (the
         // pages themselves are still fetched conditionally).
         boolean tracked = source.trackChanges() && source.follow();
-        return pageFetcher.fetch(source.id(), source.url(), tracked ? Validators.NONE : stored);
+        return pageFetcher.fetch(source.id(), source.url(), tracked ? Validators.NONE : stored, source.request());
     }
 
     @Override

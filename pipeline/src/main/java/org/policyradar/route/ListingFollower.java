@@ -11,6 +11,7 @@ import org.policyradar.extract.ArticleExtractor;
 import org.policyradar.extract.HtmlDecoder;
 import org.policyradar.extract.ListingEntry;
 import org.policyradar.extract.PageContentCheck;
+import org.policyradar.fetch.BotChallenge;
 import org.policyradar.fetch.FetchException;
 import org.policyradar.fetch.FetchResult;
 import org.policyradar.fetch.FetchStateStore;
@@ -71,7 +72,7 @@ public final class ListingFollower {
                 continue;
             }
             try {
-                FetchResult page = pageFetcher.fetch(source.id(), uri, fetchState.get(source.id(), uri));
+                FetchResult page = pageFetcher.fetch(source.id(), uri, fetchState.get(source.id(), uri), source.request().forLinkedPages());
                 if (page.notModified()) {
                     continue;
                 }
@@ -79,7 +80,8 @@ public final class ListingFollower {
                     refuse(errors, "redirect_refused", source, uri, "redirected to " + page.finalUri() + ", a host the source may not fetch");
                     continue;
                 }
-                Optional<String> notAPage = contentCheck.refusal(page.body(), page.contentType());
+                Optional<String> notAPage = contentCheck.refusal(page.body(), page.contentType())
+                        .or(() -> BotChallenge.inPage(page.body()).map(c -> "bot challenge: " + c));
                 if (notAPage.isPresent()) {
                     refuse(errors, "page_refused", source, uri, notAPage.get());
                     continue;

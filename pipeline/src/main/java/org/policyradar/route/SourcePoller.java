@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.policyradar.config.SourceConfig;
+import org.policyradar.fetch.BotChallenge;
 import org.policyradar.fetch.FetchException;
 import org.policyradar.fetch.FetchResult;
 import org.policyradar.fetch.FetchStateStore;
@@ -77,9 +79,16 @@ public final class SourcePoller {
         outcomes.record(PollOutcome.empty(state.source().id(), state.started(), clock.instant(), 304, null));
     }
 
-    /** Reads the fetched response; the body becomes the list of raw items to classify. */
-    void parse(Exchange exchange) throws FeedParseException {
+    /**
+     * Reads the fetched response; the body becomes the list of raw items to classify. A script challenge served with
+     * 200 fails the poll as a challenge: it is never read as an empty listing ("nothing new").
+     */
+    void parse(Exchange exchange) throws FeedParseException, FetchException {
         PollState state = PollState.of(exchange);
+        Optional<String> challenge = BotChallenge.inPage(state.fetched().body());
+        if (challenge.isPresent()) {
+            throw FetchException.challenge(state.source().id(), state.fetched().finalUri(), state.fetched().status(), challenge.get());
+        }
         SourceRead read = readers.of(state.source()).read(state.source(), state.fetched());
         state.read(read);
         exchange.getMessage().setBody(changedOrMissing(state, read.items()));
