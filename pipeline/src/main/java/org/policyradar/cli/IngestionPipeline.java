@@ -71,8 +71,7 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outc
         });
         ItemSpool spool = new ItemSpool(services.dataDir().resolve("spool"), ElasticsearchConnection.objectMapper(),
                 services.clock());
-        Fetcher fetcher = new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(),
-                new HostThrottle(cfg.politeness().hostDelay(), cfg.politeness().hostConcurrency())), RetryingFetcher.RetryPolicy.defaults());
+        Fetcher fetcher = fetcher(services);
         FileFetchStateStore fetchState = new FileFetchStateStore(services.dataDir().resolve("fetch-state.json"));
         Ingestion ingestion = new Ingestion(cfg, readers(services, fetcher, fetchState, changes), fetchState,
                 new ItemFactory(classifier),
@@ -82,6 +81,13 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outc
                 new SeenEntries(services.dataDir().resolve("seen"), classifier.version()),
                 waitEs, outcomes, services.clock());
         return new IngestionPipeline(ingestion, spool, outcomes, es);
+    }
+
+    /** The pipeline's fetcher: HTTP with the configured per-host politeness, retrying transient failures. */
+    static Fetcher fetcher(Services services) {
+        RadarConfig cfg = services.config();
+        return new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(),
+                new HostThrottle(cfg.politeness().hostDelay(), cfg.politeness().hostConcurrency())), RetryingFetcher.RetryPolicy.defaults());
     }
 
     /** The reader of each source kind; html and json pages are fetched under robots.txt, feeds are not. */

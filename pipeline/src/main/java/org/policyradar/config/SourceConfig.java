@@ -39,4 +39,10 @@ public record SourceConfig(String id,
         this(id, name, region, language, kind, url, schedule, charset, trackChanges, listing, follow, allowHosts, note,
                 Optional.empty(), RequestOptions.GET);
     }
+
+    /** This source read for its listing only: no linked page followed, no version kept (for {@code sources check}). */
+    public SourceConfig listedOnly() {
+        return new SourceConfig(id, name, region, language, kind, url, schedule, charset, false, listing, false, allowHosts,
+                note, json, request);
+    }
 }
