@@ -26,7 +26,15 @@ import org.policyradar.index.NearDuplicateMarker;
 import org.policyradar.item.ItemFactory;
 import org.policyradar.parse.FeedDecoder;
 import org.policyradar.parse.RomeFeedParser;
+import org.policyradar.route.FeedSourceReader;
 import org.policyradar.route.HtmlSourceReader;
+import org.policyradar.route.JsonSourceReader;
+import org.policyradar.extract.JsonListingParser;
+import org.policyradar.route.ListingFollower;
+import org.policyradar.route.SourceReaders;
+import org.policyradar.config.SourceKind;
+import org.policyradar.fetch.FetchStateStore;
+import java.util.Map;
 import org.policyradar.route.Ingestion;
 import org.policyradar.route.PollOutcomes;
 import org.policyradar.route.SeenEntries;
@@ -64,16 +72,10 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer i
         });
         ItemSpool spool = new ItemSpool(services.dataDir().resolve("spool"), ElasticsearchConnection.objectMapper(),
                 services.clock());
-        Fetcher fetcher = new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(),
-                new HostThrottle(cfg.politeness().hostDelay(), cfg.politeness().hostConcurrency())), RetryingFetcher.RetryPolicy.defaults());
+        Fetcher fetcher = fetcher(services);
         FileFetchStateStore fetchState = new FileFetchStateStore(services.dataDir().resolve("fetch-state.json"));
-        HtmlSourceReader htmlReader = new HtmlSourceReader(
-                new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock())), fetchState,
-                LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(), new PageContentCheck(),
-                changes);
         SpoolingIndexer indexer = spoolingIndexer(services, spool, es);
-        Ingestion ingestion = new Ingestion(cfg, fetcher, fetchState,
-                new RomeFeedParser(new FeedDecoder()), htmlReader,
+        Ingestion ingestion = new Ingestion(cfg, readers(services, fetcher, fetchState, changes), fetchState,
                 new ItemFactory(classifier), indexer,
                 new SeenEntries(services.dataDir().resolve("seen"), classifier.version()),
                 waitEs, outcomes, services.clock());
@@ -84,6 +86,26 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer i
     static SpoolingIndexer spoolingIndexer(Services services, ItemSpool spool, ElasticsearchConnection es) {
         return new SpoolingIndexer(spool, new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices,
                 new NearDuplicateMarker(es.client(), IndexSetup.ITEMS.alias(), 0.5)::mark);
+    }
+
+    /** The pipeline's fetcher: HTTP with the configured per-host politeness, retrying transient failures. */
+    static Fetcher fetcher(Services services) {
+        RadarConfig cfg = services.config();
+        return new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(),
+                new HostThrottle(cfg.politeness().hostDelay(), cfg.politeness().hostConcurrency())), RetryingFetcher.RetryPolicy.defaults());
+    }
+
+    /** The reader of each source kind; html and json pages are fetched under robots.txt, feeds are not. */
+    static SourceReaders readers(Services services, Fetcher fetcher, FetchStateStore fetchState, ChangeTracker changes) {
+        Fetcher robotsChecked = new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock()));
+        HtmlDecoder decoder = new HtmlDecoder();
+        PageContentCheck contentCheck = new PageContentCheck();
+        ListingFollower follower = new ListingFollower(robotsChecked, fetchState, LinkPolicy.system(), decoder,
+                new DensityArticleExtractor(), contentCheck, changes);
+        return new SourceReaders(Map.of(
+                SourceKind.FEED, new FeedSourceReader(fetcher, new RomeFeedParser(new FeedDecoder())),
+                SourceKind.HTML, new HtmlSourceReader(robotsChecked, decoder, new ListingParser(), contentCheck, follower),
+                SourceKind.JSON, new JsonSourceReader(robotsChecked, new JsonListingParser(), follower)));
     }
 
     private static boolean ensureIndices(Services services, ElasticsearchConnection es) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code radar sources}: the health of every configured source. */
-@Command(name = "sources", mixinStandardHelpOptions = true,
+@Command(name = "sources", mixinStandardHelpOptions = true, subcommands = SourcesCheckCommand.class,
         description = "Each source's last attempt and success, HTTP status, error, items new/total and average per day; "
                 + "state is ok, failing, stale (nothing new for longer than usual) or never-polled.")
 final class SourcesCommand implements Callable<Integer> {

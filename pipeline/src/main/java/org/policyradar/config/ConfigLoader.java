@@ -39,8 +39,8 @@ public final class ConfigLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Set<String> SOURCE_KEYS = Set.of("id", "name", "region", "language", "kind", "url",
-            "schedule", "charset", "track_changes", "listing", "follow", "allow_hosts", "note");
-    private static final Set<String> LISTING_KEYS = Set.of("item", "link", "title", "date");
+            "schedule", "charset", "track_changes", "listing", "json", "follow", "allow_hosts", "note",
+            "method", "body", "headers", "user_agent");
     private static final Set<String> RADAR_KEYS = Set.of("elasticsearch", "data_dir", "taxonomy", "classify_threads",
             "politeness");
     private static final Set<String> POLITENESS_KEYS = Set.of("host_delay", "host_concurrency");
@@ -259,23 +259,27 @@ public final class ConfigLoader {
         }
         boolean trackChanges = bool(where, node, "track_changes");
         boolean follow = bool(where, node, "follow");
-        Optional<ListingSelectors> listing = Optional.empty();
-        if (node.has("listing")) {
-            JsonNode l = node.get("listing");
-            if (!l.isObject()) {
-                throw new ConfigException(where + ": key 'listing' must be a map with keys item, link, title, date");
-            }
-            checkKeys(where + ": key 'listing'", (ObjectNode) l, LISTING_KEYS);
-            listing = Optional.of(new ListingSelectors(required(where + ": listing", l, "item"),
-                    text(l, "link").orElse("a"), text(l, "title").orElse(null), text(l, "date").orElse(null)));
-        }
+        Optional<ListingSelectors> listing = node.has("listing")
+                ? Optional.of(ListingKeys.selectors(where, node.get("listing"))) : Optional.empty();
+        Optional<JsonListing> json = node.has("json") ? Optional.of(ListingKeys.json(where, node.get("json"))) : Optional.empty();
         if (kind == SourceKind.HTML && listing.isEmpty()) {
             throw new ConfigException(where + ": key 'listing': an html source needs CSS selectors, e.g. "
                     + "listing: { item: \"ul.list li\", link: \"a\", title: \"a\", date: \"span.date\" }");
         }
-        if (kind == SourceKind.FEED && listing.isPresent()) {
+        if (kind != SourceKind.HTML && listing.isPresent()) {
             throw new ConfigException(where + ": key 'listing': only html sources have a listing; remove it or set kind: html");
         }
+        if (kind == SourceKind.JSON && json.isEmpty()) {
+            throw new ConfigException(where + ": key 'json': a json source needs JSONPaths, e.g. "
+                    + "json: { items: \"$.datasource[*]\", title: title, link: publishUrl, date: publishTime }");
+        }
+        if (kind != SourceKind.JSON && json.isPresent()) {
+            throw new ConfigException(where + ": key 'json': only json sources have JSONPaths; remove it or set kind: json");
+        }
+        if (follow && kind == SourceKind.FEED) {
+            throw new ConfigException(where + ": key 'follow': only html and json listings follow their links; remove it");
+        }
+        RequestOptions request = ListingKeys.request(where, node);
         List<String> allowHosts = new ArrayList<>();
         if (node.has("allow_hosts")) {
             JsonNode a = node.get("allow_hosts");
@@ -285,7 +289,7 @@ public final class ConfigLoader {
             a.forEach(h -> allowHosts.add(h.asText().toLowerCase(Locale.ROOT)));
         }
         return new SourceConfig(id, name, region, language, kind, url, schedule, charset, trackChanges, listing,
-                follow, List.copyOf(allowHosts), text(node, "note").orElse(""));
+                follow, List.copyOf(allowHosts), text(node, "note").orElse(""), json, request);
     }
 
     private ObjectNode readObject(Path file) {
@@ -293,8 +297,7 @@ public final class ConfigLoader {
         try {
             node = yaml.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
+            throw new ConfigException(YamlError.oneLine(file, e), e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -311,7 +314,7 @@ public final class ConfigLoader {
         checkKeys(file.toString() + (prefix.isEmpty() ? "" : ": " + prefix.substring(0, prefix.length() - 1)), node, allowed);
     }
 
-    private static void checkKeys(String where, ObjectNode node, Set<String> allowed) {
+    static void checkKeys(String where, ObjectNode node, Set<String> allowed) {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
@@ -321,7 +324,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static String required(String where, JsonNode node, String key) {
+    static String required(String where, JsonNode node, String key) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull() || v.asText().isBlank()) {
             throw new ConfigException(where + ": key '" + key + "' is missing or empty");
@@ -355,7 +358,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static Optional<String> text(JsonNode node, String key) {
+    static Optional<String> text(JsonNode node, String key) {
         JsonNode v = node == null ? null : node.get(key);
         return v == null || v.isNull() || v.asText().isBlank() ? Optional.empty() : Optional.of(v.asText().trim());
     }

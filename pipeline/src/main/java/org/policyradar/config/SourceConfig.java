@@ -10,9 +10,11 @@ import java.util.Optional;
  * @param charset      overrides every charset the response declares (for sources known to lie)
  * @param trackChanges keep versions of fetched pages so edits raise plan-adjustment alerts
  * @param listing      for {@code kind: html}: how to find entries on the listing page
- * @param follow       for {@code kind: html}: fetch each linked page for its full text
+ * @param follow       for {@code kind: html} and {@code json}: fetch each linked page for its full text
  * @param allowHosts   further hosts whose links may be fetched for this source (besides the source's own)
- * @param note         free text: what kind of page it is, when its selectors were written
+ * @param note         free text: what kind of page it is, where its URL and selectors come from, and when
+ * @param json         for {@code kind: json}: how to find entries in the endpoint's answer
+ * @param request      method, body, headers and user agent of the source's requests (a plain GET by default)
  */
 public record SourceConfig(String id,
                            String name,
@@ -26,5 +28,21 @@ public record SourceConfig(String id,
                            Optional<ListingSelectors> listing,
                            boolean follow,
                            List<String> allowHosts,
-                           String note) {
+                           String note,
+                           Optional<JsonListing> json,
+                           RequestOptions request) {
+
+    /** A source without a JSON listing, requested with a plain GET. */
+    public SourceConfig(String id, String name, Region region, String language, SourceKind kind, URI url, Schedule schedule,
+                        Optional<String> charset, boolean trackChanges, Optional<ListingSelectors> listing, boolean follow,
+                        List<String> allowHosts, String note) {
+        this(id, name, region, language, kind, url, schedule, charset, trackChanges, listing, follow, allowHosts, note,
+                Optional.empty(), RequestOptions.GET);
+    }
+
+    /** This source read for its listing only: no linked page followed, no version kept (for {@code sources check}). */
+    public SourceConfig listedOnly() {
+        return new SourceConfig(id, name, region, language, kind, url, schedule, charset, false, listing, false, allowHosts,
+                note, json, request);
+    }
 }

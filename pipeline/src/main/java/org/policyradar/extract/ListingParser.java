@@ -1,14 +1,11 @@
 package org.policyradar.extract;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -20,7 +17,6 @@ import org.policyradar.config.ListingSelectors;
  * ({@code 2024-04-24}, {@code 2024/04/24}, {@code 2024.04.24}, {@code 2024年4月24日}).
  */
 public final class ListingParser {
-    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
 
     /** Entries found and items skipped (no link). */
     public record Listing(List<ListingEntry> entries, int skipped) {
@@ -55,18 +51,6 @@ public final class ListingParser {
     }
 
     static Instant parseDate(String text, ZoneId zone) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = DATE.matcher(text);
-        if (!m.find()) {
-            return null;
-        }
-        try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
-                    .atStartOfDay(zone).toInstant();
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
+        return ListedDate.parse(text, zone);
     }
 }

@@ -19,8 +19,16 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     private Flow.Subscription subscription;
     private long received;
 
+    private final boolean truncate;
+
     BoundedBodySubscriber(long maxBytes) {
+        this(maxBytes, false);
+    }
+
+    /** @param truncate past {@code maxBytes}, keep the first bytes instead of failing (an error page's start is enough) */
+    BoundedBodySubscriber(long maxBytes, boolean truncate) {
         this.maxBytes = maxBytes;
+        this.truncate = truncate;
     }
 
     @Override
@@ -43,7 +51,11 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
             received += buffer.remaining();
             if (received > maxBytes) {
                 subscription.cancel();
-                result.completeExceptionally(new ContentDecoding.TooLargeException(maxBytes));
+                if (truncate) {
+                    result.complete(out.toByteArray());
+                } else {
+                    result.completeExceptionally(new ContentDecoding.TooLargeException(maxBytes));
+                }
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];

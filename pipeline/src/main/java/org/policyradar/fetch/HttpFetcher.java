@@ -9,10 +9,14 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import org.policyradar.config.RequestOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +41,7 @@ public final class HttpFetcher implements Fetcher {
     public static final String USER_AGENT = "PolicyRadar/0.1 (policy-monitoring news reader; +https://github.com/policyradar)";
     /** The product token robots.txt groups are matched against. */
     public static final String ROBOTS_TOKEN = "PolicyRadar";
+    private static final int ERROR_BODY_BYTES = 64 * 1024;
 
     /** Limits for one fetch. {@code totalTimeout} bounds the whole fetch, redirects and body included. */
     public record Limits(Duration connectTimeout, Duration totalTimeout, int maxRedirects, long maxBytes) {
@@ -67,7 +73,17 @@ public final class HttpFetcher implements Fetcher {
 
     @Override
     public FetchResult fetch(String sourceId, URI uri, Validators validators) throws FetchException {
+        return fetch(sourceId, uri, validators, RequestOptions.GET);
+    }
+
+    /**
+     * Sends the source's method, body, headers and user agent on the first hop; a redirect is followed with a GET
+     * (as browsers do for 301-303) keeping the headers and user agent.
+     */
+    @Override
+    public FetchResult fetch(String sourceId, URI uri, Validators validators, RequestOptions options) throws FetchException {
         URI current = uri;
+        List<URI> redirects = new ArrayList<>();
         Instant started = clock.instant();
         long deadline = System.nanoTime() + limits.totalTimeout().toNanos();
         for (int hop = 0; hop <= limits.maxRedirects(); hop++) {
@@ -76,10 +92,16 @@ public final class HttpFetcher implements Fetcher {
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(current)
                     .timeout(remaining(sourceId, current, deadline))
-                    .header("User-Agent", USER_AGENT)
+                    .header("User-Agent", options.userAgent().orElse(USER_AGENT))
                     .header("Accept-Encoding", "gzip, deflate")
-                    .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
-                    .GET();
+                    .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "
+                            + "text/html;q=0.8, application/json;q=0.8, */*;q=0.5");
+            options.headers().forEach(request::setHeader);
+            if (hop == 0 && "POST".equals(options.method())) {
+                request.POST(HttpRequest.BodyPublishers.ofString(options.body().orElse(""), StandardCharsets.UTF_8));
+            } else {
+                request.GET();
+            }
             if (hop == 0 && validators != null) {
                 if (validators.etag() != null) {
                     request.header("If-None-Match", validators.etag());
@@ -104,13 +126,18 @@ public final class HttpFetcher implements Fetcher {
                 }
                 LOG.debug("event=redirect source={} status={} from={} to={}", sourceId, status, current, next);
                 current = next;
+                redirects.add(next);
                 continue;
             }
             if (status == 304) {
                 LOG.debug("event=not_modified source={} url={}", sourceId, current);
-                return new FetchResult(uri, current, status, new byte[0], null, validators, started);
+                return new FetchResult(uri, current, status, new byte[0], null, validators, started, redirects);
             }
             if (status != 200) {
+                Optional<String> challenge = BotChallenge.of(status, headers::firstValue, response.body());
+                if (challenge.isPresent()) {
+                    throw FetchException.challenge(sourceId, current, status, challenge.get());
+                }
                 boolean transientFailure = status == 429 || status == 408 || status >= 500;
                 throw new FetchException(sourceId, current, status, transientFailure, "reason=\"HTTP " + status + "\"", null,
                         retryAfter(headers));
@@ -119,7 +146,8 @@ public final class HttpFetcher implements Fetcher {
             Validators next = new Validators(headers.firstValue("ETag").orElse(null),
                     headers.firstValue("Last-Modified").orElse(null));
             LOG.debug("event=fetched source={} url={} bytes={} hops={}", sourceId, current, body.length, hop);
-            return new FetchResult(uri, current, status, body, headers.firstValue("Content-Type").orElse(null), next, started);
+            return new FetchResult(uri, current, status, body, headers.firstValue("Content-Type").orElse(null), next, started,
+                    redirects);
         }
         throw new FetchException(sourceId, uri, 0, false, "reason=\"more than " + limits.maxRedirects() + " redirects\"", null);
     }
@@ -128,9 +156,11 @@ public final class HttpFetcher implements Fetcher {
     private HttpResponse<byte[]> send(String sourceId, URI uri, HttpRequest request, long deadline) throws FetchException {
         try (HostThrottle.Permit ignored = throttle.acquire(uri.getHost())) {
             Duration left = remaining(sourceId, uri, deadline);
+            // Of an error answer only the start is kept: enough to tell a bot challenge page from a plain error.
             CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> info.statusCode() == 200
                     ? new BoundedBodySubscriber(limits.maxBytes())
-                    : HttpResponse.BodySubscribers.replacing(new byte[0]));
+                    : info.statusCode() >= 300 && info.statusCode() < 400 ? HttpResponse.BodySubscribers.replacing(new byte[0])
+                    : new BoundedBodySubscriber(ERROR_BODY_BYTES, true));
             try {
                 return future.get(left.toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {

@@ -2,6 +2,7 @@ package org.policyradar.fetch;
 
 import java.net.URI;
 import java.time.Duration;
+import org.policyradar.config.RequestOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +62,14 @@ public final class RetryingFetcher implements Fetcher {
 
     @Override
     public FetchResult fetch(String sourceId, URI uri, Validators validators) throws FetchException {
+        return fetch(sourceId, uri, validators, RequestOptions.GET);
+    }
+
+    @Override
+    public FetchResult fetch(String sourceId, URI uri, Validators validators, RequestOptions options) throws FetchException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return delegate.fetch(sourceId, uri, validators);
+                return delegate.fetch(sourceId, uri, validators, options);
             } catch (FetchException e) {
                 boolean serverSaysLater = e.retryAfter().map(d -> d.compareTo(policy.maxBackoff()) > 0).orElse(false);
                 if (!e.transientFailure() || attempt >= policy.maxAttempts() || serverSaysLater) {

@@ -1,171 +1,86 @@
 package org.policyradar.route;
 
-import java.net.URI;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.policyradar.change.ChangeTracker;
 import org.policyradar.config.Region;
 import org.policyradar.config.SourceConfig;
-import org.policyradar.extract.Article;
 import org.policyradar.extract.ArticleExtractor;
 import org.policyradar.extract.HtmlDecoder;
-import org.policyradar.extract.ListingEntry;
 import org.policyradar.extract.ListingParser;
 import org.policyradar.extract.PageContentCheck;
-import org.policyradar.parse.FeedParseException;
 import org.policyradar.fetch.FetchException;
 import org.policyradar.fetch.FetchResult;
 import org.policyradar.fetch.FetchStateStore;
 import org.policyradar.fetch.Fetcher;
 import org.policyradar.fetch.LinkPolicy;
 import org.policyradar.fetch.Validators;
-import org.policyradar.item.ItemFactory.RawItem;
+import org.policyradar.parse.FeedParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads an {@code html} source: the listing page's entries by the source's selectors, and with {@code follow} each
- * linked page (only where {@link LinkPolicy} allows, robots.txt permitting, conditionally) for its main text.
- * An unchanged page (304) yields nothing; a page that fails is counted and named, the others go on.
+ * Reads an {@code html} source: the listing page's entries by the source's CSS selectors, then (with {@code follow})
+ * each linked page for its main text through {@link ListingFollower}.
  */
-public final class HtmlSourceReader {
+public final class HtmlSourceReader implements SourceReader {
     private static final Logger LOG = LoggerFactory.getLogger(HtmlSourceReader.class);
 
-    /**
-     * What one listing gave: items, page validators to commit once they are stored, and failed pages, each named in
-     * {@code errors} ({@code source=… url=… reason=…}).
-     */
-    public record Read(List<RawItem> items, List<PageValidators> validators, int failed, List<String> errors) {
-        public Read {
-            errors = List.copyOf(errors);
-        }
-    }
-
-    /** Validators of one followed page. */
-    public record PageValidators(URI uri, Validators validators) {
-    }
-
     private final Fetcher pageFetcher;
-    private final FetchStateStore fetchState;
-    private final LinkPolicy linkPolicy;
     private final HtmlDecoder decoder;
     private final ListingParser listingParser;
-    private final ArticleExtractor extractor;
     private final PageContentCheck contentCheck;
-    private final ChangeTracker changes;
+    private final ListingFollower follower;
 
-    /**
-     * @param contentCheck refuses what is not HTML (PDF, images, binary) by name before it is parsed
-     * @param changes      keeps versions of the followed pages of {@code track_changes} sources
-     */
+    /** @param pageFetcher checks robots.txt: the listing page is fetched under the same rules as the pages it links to */
+    public HtmlSourceReader(Fetcher pageFetcher, HtmlDecoder decoder, ListingParser listingParser, PageContentCheck contentCheck,
+                            ListingFollower follower) {
+        this.pageFetcher = pageFetcher;
+        this.decoder = decoder;
+        this.listingParser = listingParser;
+        this.contentCheck = contentCheck;
+        this.follower = follower;
+    }
+
+    /** With its own {@link ListingFollower} over the same fetcher. */
     public HtmlSourceReader(Fetcher pageFetcher, FetchStateStore fetchState, LinkPolicy linkPolicy, HtmlDecoder decoder,
                             ListingParser listingParser, ArticleExtractor extractor, PageContentCheck contentCheck,
                             ChangeTracker changes) {
-        this.contentCheck = contentCheck;
-        this.changes = changes;
-        this.pageFetcher = pageFetcher;
-        this.fetchState = fetchState;
-        this.linkPolicy = linkPolicy;
-        this.decoder = decoder;
-        this.listingParser = listingParser;
-        this.extractor = extractor;
+        this(pageFetcher, decoder, listingParser, contentCheck,
+                new ListingFollower(pageFetcher, fetchState, linkPolicy, decoder, extractor, contentCheck, changes));
     }
 
     /** Fetches the listing page itself under the same robots.txt rules as the pages it links to. */
-    public FetchResult fetchListing(SourceConfig source, Validators validators) throws FetchException {
+    @Override
+    public FetchResult fetch(SourceConfig source, Validators stored) throws FetchException {
         // A tracked document is usually edited in place while its listing stays the same: a 304 for the listing must
         // not stop the pages from being checked, so the listing of a tracked source is always fetched in full (the
         // pages themselves are still fetched conditionally).
         boolean tracked = source.trackChanges() && source.follow();
-        return pageFetcher.fetch(source.id(), source.url(), tracked ? Validators.NONE : validators);
+        return pageFetcher.fetch(source.id(), source.url(), tracked ? Validators.NONE : stored, source.request());
     }
 
-    public Read read(SourceConfig source, FetchResult listingPage) throws FeedParseException {
+    @Override
+    public SourceRead read(SourceConfig source, FetchResult listingPage) throws FeedParseException {
+        return follower.read(source, listing(source, listingPage).entries(), listingPage);
+    }
+
+    /** The listing page's entries by the source's selectors. */
+    public ListingParser.Listing listing(SourceConfig source, FetchResult listingPage) throws FeedParseException {
         Optional<String> notHtml = contentCheck.refusal(listingPage.body(), listingPage.contentType());
         if (notHtml.isPresent()) {
             throw new FeedParseException(source.id(), "listing " + listingPage.finalUri() + ": " + notHtml.get(), null);
         }
         String html = decoder.decode(listingPage.body(), listingPage.contentType(), source.charset().orElse(null));
-        ZoneId zone = source.region() == Region.CN ? ZoneId.of("Asia/Shanghai") : ZoneOffset.UTC;
-        ListingParser.Listing listing = listingParser.parse(html, listingPage.finalUri().toString(), source.listing().orElseThrow(), zone);
-        List<RawItem> items = new ArrayList<>();
-        List<PageValidators> validators = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        for (ListingEntry entry : listing.entries()) {
-            if (!source.follow()) {
-                items.add(new RawItem(entry.url(), entry.title(), null, null,
-                        entry.published() != null ? entry.published() : listingPage.fetched(), entry.published() == null,
-                        listingPage.fetched(), null, null));
-                continue;
-            }
-            URI uri = URI.create(entry.url());
-            Optional<String> refusal = linkPolicy.refusal(source.url(), source.allowHosts(), uri);
-            if (refusal.isPresent()) {
-                refuse(errors, "link_refused", source, uri, refusal.get());
-                continue;
-            }
-            try {
-                FetchResult page = pageFetcher.fetch(source.id(), uri, fetchState.get(source.id(), uri));
-                if (page.notModified()) {
-                    continue;
-                }
-                if (!page.finalUri().equals(uri) && linkPolicy.refusal(source.url(), source.allowHosts(), page.finalUri()).isPresent()) {
-                    refuse(errors, "redirect_refused", source, uri, "redirected to " + page.finalUri() + ", a host the source may not fetch");
-                    continue;
-                }
-                Optional<String> notAPage = contentCheck.refusal(page.body(), page.contentType());
-                if (notAPage.isPresent()) {
-                    refuse(errors, "page_refused", source, uri, notAPage.get());
-                    continue;
-                }
-                Article article;
-                try {
-                    article = extractor.extract(decoder.decode(page.body(), page.contentType(), source.charset().orElse(null)),
-                            page.finalUri().toString());
-                } catch (RuntimeException | StackOverflowError e) {
-                    // A page the extractor cannot take costs that page only, never the listing's other pages.
-                    refuse(errors, "page_refused", source, uri, "extraction failed: " + e);
-                    continue;
-                }
-                var published = article.published() != null ? article.published() : entry.published();
-                items.add(new RawItem(entry.url(), article.title() == null || article.title().isBlank() ? entry.title() : article.title(),
-                        null, article.text(), published != null ? published : page.fetched(), published == null, page.fetched(),
-                        article.lang(), null));
-                if (track(source, entry.url(), items.get(items.size() - 1).title(), article.text(), page)) {
-                    validators.add(new PageValidators(uri, page.validators()));
-                }
-            } catch (FetchException e) {
-                LOG.warn("event=page_failed source={} url={} status={} reason=\"{}\"", source.id(), uri, e.status(),
-                        String.valueOf(e.getMessage()).replace('"', '\''));
-                errors.add(String.valueOf(e.getMessage()));
-            }
-        }
-        LOG.debug("event=listing_read source={} entries={} skipped={} items={} failed={}", source.id(), listing.entries().size(),
-                listing.skipped(), items.size(), errors.size());
-        return new Read(items, validators, errors.size(), errors);
+        ListingParser.Listing listing = listingParser.parse(html, listingPage.finalUri().toString(),
+                source.listing().orElseThrow(), zone(source));
+        LOG.debug("event=listing_parsed source={} entries={} skipped={}", source.id(), listing.entries().size(), listing.skipped());
+        return listing;
     }
 
-    private static void refuse(List<String> errors, String event, SourceConfig source, URI uri, String reason) {
-        String clean = reason.replace('"', '\'');
-        LOG.warn("event={} source={} url={} reason=\"{}\"", event, source.id(), uri, clean);
-        errors.add("source=" + source.id() + " url=" + uri + " reason=\"" + clean + "\"");
-    }
-
-    /**
-     * Stores the page's version when its source tracks changes. @return false when that failed: the page's previous
-     * validators are then kept, so if it changed the next poll gets it in full (not a 304) and compares again.
-     */
-    private boolean track(SourceConfig source, String url, String title, String text, FetchResult page) {
-        try {
-            changes.track(source, url, title, text, page.fetched());
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warn("event=version_failed source={} url={} reason=\"{}\"", source.id(), url,
-                    String.valueOf(e.getMessage()).replace('"', '\''));
-            return false;
-        }
+    /** Where a bare listed date is meant: Beijing time for Chinese sources. */
+    static ZoneId zone(SourceConfig source) {
+        return source.region() == Region.CN ? ZoneId.of("Asia/Shanghai") : ZoneOffset.UTC;
     }
 }

@@ -17,9 +17,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.policyradar.config.RadarConfig;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.fetch.FetchStateStore;
-import org.policyradar.fetch.Fetcher;
 import org.policyradar.item.ItemFactory;
-import org.policyradar.parse.FeedParser;
 import org.policyradar.spool.SpoolingIndexer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +37,7 @@ public final class Ingestion {
     private final Duration spoolWait;
     private final PollOutcomes outcomes;
 
-    public Ingestion(RadarConfig config, Fetcher fetcher, FetchStateStore fetchState, FeedParser feedParser,
-                     HtmlSourceReader htmlReader,
-                     ItemFactory itemFactory, SpoolingIndexer indexer, SeenEntries seen, Duration spoolWait,
+    public Ingestion(RadarConfig config, SourceReaders readers, FetchStateStore fetchState, ItemFactory itemFactory, SpoolingIndexer indexer, SeenEntries seen, Duration spoolWait,
                      PollOutcomes outcomes, Clock clock) {
         this.spoolWait = spoolWait;
         this.config = config;
@@ -49,8 +45,7 @@ public final class Ingestion {
         this.outcomes = outcomes;
         Map<String, SourceConfig> byId = new LinkedHashMap<>();
         config.sources().forEach(s -> byId.put(s.id(), s));
-        this.poller = new SourcePoller(byId, fetcher, fetchState, feedParser, htmlReader, itemFactory, indexer, seen, outcomes,
-                clock);
+        this.poller = new SourcePoller(byId, readers, fetchState, itemFactory, indexer, seen, outcomes, clock);
     }
 
     /** Polls every source once, waits until everything fetched is indexed and refreshed, returns the outcomes. */

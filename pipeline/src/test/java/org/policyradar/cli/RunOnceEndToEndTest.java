@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.config.ElasticsearchSettings;
 import org.policyradar.index.ElasticsearchConnection;
+import org.policyradar.testing.IndexedItems;
 import org.policyradar.testing.LocalHttpServer;
 import org.policyradar.testing.SharedCorpus;
 import org.policyradar.testing.TestElasticsearch;
@@ -399,18 +400,10 @@ class RunOnceEndToEndTest {
     }
 
     private static Map<String, JsonNode> docsOf(String sourceId) throws IOException {
-        ElasticsearchClient client = es.client();
-        client.indices().refresh(r -> r.index("radar-items"));
-        SearchResponse<JsonNode> r = client.search(s -> s.index("radar-items").size(1000)
-                .query(q -> q.term(t -> t.field("source.id").value(sourceId))), JsonNode.class);
-        Map<String, JsonNode> byUrl = new HashMap<>();
-        r.hits().hits().forEach(h -> byUrl.put(h.source().path("url").asText(), h.source()));
-        return byUrl;
+        return IndexedItems.byUrl(es.client(), sourceId);
     }
 
     private static List<String> texts(JsonNode array) {
-        List<String> out = new java.util.ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
+        return IndexedItems.texts(array);
     }
 }

@@ -77,7 +77,7 @@ class ConfigLoaderTest {
     void badEntriesNameTheFileTheSourceTheKeyAndTheFix() throws IOException {
         assertError(GOOD.replace("region: CN", "region: ASIA"), "source 'miit-policy'", "key 'region'", "[CN, EU, INT]");
         assertError(GOOD.replace("schedule: 1h", "schedule: hourly"), "source 'miit-policy'", "key 'schedule'", "15m");
-        assertError(GOOD.replace("kind: feed", "kind: podcast"), "source 'heise'", "key 'kind'", "[feed, html]");
+        assertError(GOOD.replace("kind: feed", "kind: podcast"), "source 'heise'", "key 'kind'", "[feed, html, json]");
         assertError(GOOD.replace("url: https://www.heise.de/rss/heise-atom.xml", "url: ftp://heise.de/x"), "source 'heise'", "key 'url'", "http");
         assertError(GOOD.replace("charset: gb2312", "charset: klingon-8"), "source 'heise'", "key 'charset'", "klingon-8");
         assertError(GOOD.replace("id: heise", "id: miit-policy"), "source 'miit-policy'", "key 'id'", "duplicate");
@@ -124,5 +124,73 @@ class ConfigLoaderTest {
         Files.writeString(dir.resolve("radar.yaml"), "politeness: {delay: 1s}\n");
         assertThatThrownBy(() -> load(GOOD, Map.of())).hasMessageContaining("politeness").hasMessageContaining("'delay'")
                 .hasMessageContaining("host_delay");
+    }
+
+    private static final String JSON_SOURCE = """
+            sources:
+              - id: xinhua-tech
+                name: Xinhua tech
+                region: CN
+                language: zh
+                kind: json
+                url: https://www.news.cn/tech/ds_11c0f8b2.json
+                schedule: 30m
+                json: { items: "$.datasource[*]", title: title, link: publishUrl, date: publishTime }
+                method: POST
+                body: "p=1"
+                headers: { Referer: "https://www.news.cn/tech/" }
+                user_agent: "Mozilla/5.0 (X11; Linux x86_64)"
+            """;
+
+    @Test
+    void aJsonSourceReadsItsPathsAndRequest() throws IOException {
+        SourceConfig s = load(JSON_SOURCE, Map.of()).sources().get(0);
+        assertThat(s.kind()).isEqualTo(SourceKind.JSON);
+        JsonListing json = s.json().orElseThrow();
+        assertThat(json.items()).isEqualTo("$.datasource[*]");
+        assertThat(json.title()).isEqualTo("$.title");
+        assertThat(json.date()).contains("$.publishTime");
+        assertThat(json.summary()).isEmpty();
+        assertThat(s.request().method()).isEqualTo("POST");
+        assertThat(s.request().body()).contains("p=1");
+        assertThat(s.request().headers()).containsEntry("Referer", "https://www.news.cn/tech/");
+        assertThat(s.request().userAgent()).contains("Mozilla/5.0 (X11; Linux x86_64)");
+        assertThat(load(GOOD, Map.of()).sources().get(1).request()).isEqualTo(RequestOptions.GET);
+    }
+
+    @Test
+    void invalidSelectorsPathsAndJsonKeysAreRefusedAtLoadNamingFileSourceAndKey() {
+        assertError(GOOD.replace("item: \"ul.list li\"", "item: \"ul[[\""), "source 'miit-policy'", "key 'listing.item'",
+                "'ul[['", "not a valid CSS selector");
+        assertError(GOOD.replace("date: \"span.date\"", "date: \"span..date\""), "source 'miit-policy'", "key 'listing.date'",
+                "not a valid CSS selector");
+        assertError(JSON_SOURCE.replace("\"$.datasource[*]\"", "\"$.datasource[*\""), "source 'xinhua-tech'", "key 'json.items'",
+                "not a valid JSONPath");
+        assertError(JSON_SOURCE.replace("\"$.datasource[*]\"", "datasource"), "source 'xinhua-tech'", "key 'json.items'",
+                "from the root");
+        assertError(JSON_SOURCE.replace("title: title,", "title: \"ti[tle\","), "source 'xinhua-tech'", "key 'json.title'",
+                "not a valid JSONPath");
+        assertError(JSON_SOURCE.replace("link: publishUrl,", ""), "source 'xinhua-tech'", "key 'link'", "missing");
+        assertError(JSON_SOURCE.replace("date: publishTime", "published: publishTime"), "source 'xinhua-tech'", "key 'json'",
+                "unknown key 'published'");
+        assertError(JSON_SOURCE.replace("    json: { items: \"$.datasource[*]\", title: title, link: publishUrl, date: publishTime }\n", ""),
+                "source 'xinhua-tech'", "key 'json'", "needs JSONPaths");
+        assertError(JSON_SOURCE.replace("method: POST", "method: PUT"), "source 'xinhua-tech'", "key 'method'", "GET or POST");
+        assertError(JSON_SOURCE.replace("method: POST", "method: GET"), "source 'xinhua-tech'", "key 'body'", "POST");
+        assertError(JSON_SOURCE.replace("Referer:", "User-Agent:"), "source 'xinhua-tech'", "key 'headers.User-Agent'", "user_agent");
+        assertError(GOOD.replace("kind: html", "kind: json"), "source 'miit-policy'", "key 'listing'", "only html");
+    }
+
+    @Test
+    void brokenYamlIsOneLineNamingFileLineAndColumn() {
+        String broken = GOOD.replace("    schedule: 1h\n", "    schedule: 1h\n   listing_typo: [unclosed\n");
+        assertThatThrownBy(() -> load(broken, Map.of())).isInstanceOf(ConfigException.class)
+                .satisfies(e -> {
+                    String m = e.getMessage();
+                    assertThat(m).doesNotContain("\n").contains(dir.resolve("sources.yaml").toString())
+                            .containsPattern("line \\d+, column \\d+").contains("not valid YAML");
+                });
+        assertThatThrownBy(() -> load("sources:\n  - id: a\n    name: \"unterminated\n", Map.of()))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").contains("line 3, column"));
     }
 }

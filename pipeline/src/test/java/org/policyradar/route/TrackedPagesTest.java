@@ -39,7 +39,7 @@ class TrackedPagesTest {
     @TempDir
     Path dir;
 
-    private HtmlSourceReader.Read read(LocalHttpServer server, String esUrl) throws Exception {
+    private SourceRead read(LocalHttpServer server, String esUrl) throws Exception {
         server.serve("/l/index.html", LocalHttpServer.Resource.withEtag(
                 "<html><body><ul class=\"list\"><li><a href=\"p.html\">Plan</a></li></ul></body></html>".getBytes(StandardCharsets.UTF_8),
                 "text/html; charset=utf-8", "\"l1\""));
@@ -54,7 +54,7 @@ class TrackedPagesTest {
             HtmlSourceReader reader = new HtmlSourceReader(fetcher, new FileFetchStateStore(dir.resolve("state-" + System.nanoTime() + ".json")),
                     LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(),
                     new org.policyradar.extract.PageContentCheck(), new ChangeTracker(new VersionStore(es.client()), new ChangeSummary(TaxonomyLoader.loadDefault()), IgnoreRules.NONE));
-            FetchResult listing = reader.fetchListing(source, new Validators("\"l1\"", null));
+            FetchResult listing = reader.fetch(source, new Validators("\"l1\"", null));
             assertThat(listing.status()).as("a tracked listing is fetched in full").isEqualTo(200);
             return reader.read(source, listing);
         }
@@ -67,11 +67,11 @@ class TrackedPagesTest {
             closedPort = s.getLocalPort();
         }
         try (LocalHttpServer server = new LocalHttpServer()) {
-            HtmlSourceReader.Read down = read(server, "http://127.0.0.1:" + closedPort);
+            SourceRead down = read(server, "http://127.0.0.1:" + closedPort);
             assertThat(down.items()).hasSize(1); // the item itself still goes on to the spool
             assertThat(down.validators()).isEmpty();
 
-            HtmlSourceReader.Read up = read(server, TestElasticsearch.url());
+            SourceRead up = read(server, TestElasticsearch.url());
             assertThat(up.items()).hasSize(1);
             assertThat(up.validators()).hasSize(1);
         }

@@ -35,6 +35,7 @@ public final class LocalHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Resource> resources = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, String>> extraHeaders = new ConcurrentHashMap<>();
 
     public LocalHttpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -44,6 +45,12 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     public void serve(String path, Resource resource) {
+        resources.put(path, resource);
+    }
+
+    /** Serves {@code resource} with further response headers (a redirect's Location, a WAF's challenge header). */
+    public void serve(String path, Resource resource, Map<String, String> headers) {
+        extraHeaders.put(path, Map.copyOf(headers));
         resources.put(path, resource);
     }
 
@@ -73,6 +80,7 @@ public final class LocalHttpServer implements AutoCloseable {
                 exchange.getResponseHeaders().add("Content-Type", r.contentType());
             }
         }
+        extraHeaders.getOrDefault(path, Map.of()).forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         if (r != null && r.etag() != null) {
             exchange.getResponseHeaders().add("ETag", r.etag());
         }

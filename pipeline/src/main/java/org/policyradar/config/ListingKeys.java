@@ -1,0 +1,120 @@
+package org.policyradar.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
+
+/**
+ * The keys of a source that say how its entries are found and how it is requested: {@code listing} (CSS selectors),
+ * {@code json} (JSONPaths), {@code method}, {@code body}, {@code headers}, {@code user_agent}. Selectors and paths are
+ * compiled here, at start-up, so a typo is refused with the file, source and key instead of failing at poll time.
+ */
+final class ListingKeys {
+    static final Set<String> LISTING = Set.of("item", "link", "title", "date");
+    static final Set<String> JSON = Set.of("items", "title", "link", "date", "summary");
+    static final Set<String> REQUEST = Set.of("method", "body", "headers", "user_agent");
+
+    private ListingKeys() {
+    }
+
+    static ListingSelectors selectors(String where, JsonNode l) {
+        if (!l.isObject()) {
+            throw new ConfigException(where + ": key 'listing' must be a map with keys item, link, title, date");
+        }
+        ConfigLoader.checkKeys(where + ": key 'listing'", (ObjectNode) l, LISTING);
+        String item = css(where, "item", ConfigLoader.required(where + ": listing", l, "item"));
+        String link = css(where, "link", ConfigLoader.text(l, "link").orElse("a"));
+        String title = ConfigLoader.text(l, "title").map(t -> css(where, "title", t)).orElse(null);
+        String date = ConfigLoader.text(l, "date").map(d -> css(where, "date", d)).orElse(null);
+        return new ListingSelectors(item, link, title, date);
+    }
+
+    private static String css(String where, String key, String selector) {
+        try {
+            QueryParser.parse(selector);
+            return selector;
+        } catch (Selector.SelectorParseException | IllegalArgumentException e) {
+            throw new ConfigException(where + ": key 'listing." + key + "': '" + selector + "' is not a valid CSS selector ("
+                    + firstLine(e.getMessage()) + "); write a Jsoup/CSS selector such as \"ul.list li\", \"a[href]\", \"span.date\"");
+        }
+    }
+
+    static JsonListing json(String where, JsonNode j) {
+        if (!j.isObject()) {
+            throw new ConfigException(where + ": key 'json' must be a map with keys items, title, link, date, summary, e.g. "
+                    + "json: { items: \"$.datasource[*]\", title: title, link: publishUrl, date: publishTime }");
+        }
+        ConfigLoader.checkKeys(where + ": key 'json'", (ObjectNode) j, JSON);
+        String items = path(where, "items", ConfigLoader.required(where + ": json", j, "items"), false);
+        String title = path(where, "title", ConfigLoader.required(where + ": json", j, "title"), true);
+        String link = path(where, "link", ConfigLoader.required(where + ": json", j, "link"), true);
+        Optional<String> date = ConfigLoader.text(j, "date").map(d -> path(where, "date", d, true));
+        Optional<String> summary = ConfigLoader.text(j, "summary").map(s -> path(where, "summary", s, true));
+        return new JsonListing(items, title, link, date, summary);
+    }
+
+    private static String path(String where, String key, String written, boolean relative) {
+        String p = relative ? JsonListing.entryPath(written) : written;
+        if (!p.startsWith("$")) {
+            throw new ConfigException(where + ": key 'json." + key + "': '" + written + "' must be a JSONPath from the root, "
+                    + "e.g. \"$[*]\" or \"$.datasource[*]\"");
+        }
+        try {
+            JsonPath.compile(p);
+            return p;
+        } catch (InvalidPathException | IllegalArgumentException e) {
+            throw new ConfigException(where + ": key 'json." + key + "': '" + written + "' is not a valid JSONPath ("
+                    + firstLine(e.getMessage()) + "); write e.g. " + (relative ? "TITLE or data.title" : "\"$.datasource[*]\""));
+        }
+    }
+
+    static RequestOptions request(String where, ObjectNode node) {
+        String method = ConfigLoader.text(node, "method").map(m -> m.toUpperCase(Locale.ROOT)).orElse("GET");
+        if (!method.equals("GET") && !method.equals("POST")) {
+            throw new ConfigException(where + ": key 'method': '" + method + "' is not GET or POST");
+        }
+        Optional<String> body = ConfigLoader.text(node, "body");
+        if (body.isPresent() && method.equals("GET")) {
+            throw new ConfigException(where + ": key 'body': a request body needs method: POST");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (node.has("headers")) {
+            JsonNode h = node.get("headers");
+            if (!h.isObject()) {
+                throw new ConfigException(where + ": key 'headers' must be a map of header names to values, e.g. "
+                        + "headers: { Referer: \"https://www.news.cn/tech/\" }");
+            }
+            for (Map.Entry<String, JsonNode> e : h.properties()) {
+                if (!e.getKey().matches("[A-Za-z0-9-]+") || !e.getValue().isValueNode()
+                        || e.getValue().asText().contains("\n")) {
+                    throw new ConfigException(where + ": key 'headers." + e.getKey() + "': a header needs a name of letters, "
+                            + "digits and '-' and a single-line value");
+                }
+                if (Set.of("host", "content-length", "connection", "user-agent").contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                    throw new ConfigException(where + ": key 'headers." + e.getKey() + "': set by the fetcher"
+                            + (e.getKey().equalsIgnoreCase("user-agent") ? "; use the key user_agent" : "; remove it"));
+                }
+                headers.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        Optional<String> userAgent = ConfigLoader.text(node, "user_agent");
+        if (userAgent.isPresent() && userAgent.get().contains("\n")) {
+            throw new ConfigException(where + ": key 'user_agent' must be a single line");
+        }
+        return new RequestOptions(method, body, headers, userAgent);
+    }
+
+    private static String firstLine(String message) {
+        String m = String.valueOf(message).strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
