@@ -34,12 +34,10 @@ public final class DensityArticleExtractor implements ArticleExtractor {
         if (published == null) {
             published = PageMetadata.textDate(doc.body() == null ? "" : doc.body().text());
         }
-        Document lenient = null;
-        if (html.length() < 5_000_000) {
-            lenient = doc.clone(); // before class-based removal; only read when the strict pass finds little
-        }
         String text = mainText(doc, true);
-        if (text.length() < ENOUGH_TEXT && lenient != null) {
+        if (text.length() < ENOUGH_TEXT) {
+            Document lenient = Jsoup.parse(html, base); // parsed again: cheaper than keeping a copy of every page
+            PageCleaner.removeNonContent(lenient);
             String retry = mainText(lenient, false);
             if (retry.length() > text.length() * 1.5) {
                 text = retry;
