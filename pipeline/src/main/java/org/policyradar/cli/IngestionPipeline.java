@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.policyradar.change.ChangeTracker;
 import org.policyradar.extract.PageContentCheck;
+import org.policyradar.extract.PdfDocumentExtractor;
 import org.policyradar.config.RadarConfig;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.extract.DensityArticleExtractor;
@@ -69,7 +70,7 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outc
         HtmlSourceReader htmlReader = new HtmlSourceReader(
                 new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock())), fetchState,
                 LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(), new PageContentCheck(),
-                changes);
+                changes, new PdfDocumentExtractor(PdfDocumentExtractor.Limits.defaults(), services.clock()));
         Ingestion ingestion = new Ingestion(cfg, fetcher, fetchState,
                 new RomeFeedParser(new FeedDecoder()), htmlReader,
                 new ItemFactory(classifier),
