@@ -151,20 +151,19 @@ final class ContentScorer {
         if (e.hasAttr("itemprop") && e.attr("itemprop").equals("articleBody")) {
             s += 25;
         }
-        if (weighClasses) {
-            for (String hint : new String[] {e.className(), e.id()}) {
-                if (hint.isEmpty()) {
-                    continue;
-                }
-                if (NEGATIVE_HINT.matcher(hint).find()) {
-                    s -= 25;
-                }
-                if (POSITIVE_HINT.matcher(hint).find()) {
-                    s += 25;
-                }
+        return weighClasses ? s + classWeight(e) : s;
+    }
+
+    /** Readability's class weight: -25 for a boilerplate-sounding class or id, +25 for a content-sounding one. */
+    static int classWeight(Element e) {
+        int w = 0;
+        for (String hint : new String[] {e.className(), e.id()}) {
+            if (!hint.isEmpty()) {
+                w += NEGATIVE_HINT.matcher(hint).find() ? -25 : 0;
+                w += POSITIVE_HINT.matcher(hint).find() ? 25 : 0;
             }
         }
-        return s;
+        return w;
     }
 
     static int countPunctuation(String t) {

@@ -3,8 +3,10 @@ package org.policyradar.extract;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -54,11 +56,21 @@ public final class DensityArticleExtractor implements ArticleExtractor {
             PageCleaner.removeUnlikely(doc);
         }
         PageCleaner.wrapLooseText(doc);
-        return paragraphs(new ContentScorer(strict).content(doc));
+        List<Element> content = new ContentScorer(strict).content(doc);
+        content.forEach(ConditionalCleaner::clean);
+        return paragraphs(content);
+    }
+
+    /** A list item is judged with its list: one linked entry in a list of prose items is content, a list of links is not. */
+    private static Element linkContext(Element block) {
+        Element parent = block.parent();
+        return block.tagName().equals("li") && parent != null && (parent.tagName().equals("ul") || parent.tagName().equals("ol"))
+                ? parent : block;
     }
 
     private static String paragraphs(Collection<Element> containers) {
         List<String> out = new ArrayList<>();
+        Map<Element, Double> densities = new HashMap<>(); // a list's density once, not once per item
         for (Element container : containers) {
             Elements blocks = container.select("p, h1, h2, h3, h4, h5, h6, li, pre, blockquote, dd, dt, td, th, figcaption, "
                     + "div:not(:has(div, p, li, table))");
@@ -79,7 +91,7 @@ public final class DensityArticleExtractor implements ArticleExtractor {
                     continue; // nested: its ancestor's text already has it
                 }
                 String t = b.text().strip();
-                if (!t.isEmpty() && PageCleaner.linkDensity(b) < 0.6) {
+                if (!t.isEmpty() && densities.computeIfAbsent(linkContext(b), PageCleaner::linkDensity) < 0.6) {
                     out.add(t);
                 }
             }
