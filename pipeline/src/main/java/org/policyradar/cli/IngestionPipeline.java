@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.policyradar.change.ChangeTracker;
 import org.policyradar.extract.PageContentCheck;
+import org.policyradar.extract.PdfDocumentExtractor;
 import org.policyradar.config.RadarConfig;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.extract.DensityArticleExtractor;
@@ -101,7 +102,8 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer i
         HtmlDecoder decoder = new HtmlDecoder();
         PageContentCheck contentCheck = new PageContentCheck();
         ListingFollower follower = new ListingFollower(robotsChecked, fetchState, LinkPolicy.system(), decoder,
-                new DensityArticleExtractor(), contentCheck, changes);
+                new DensityArticleExtractor(), contentCheck, changes,
+                new PdfDocumentExtractor(PdfDocumentExtractor.Limits.defaults(), services.clock()));
         return new SourceReaders(Map.of(
                 SourceKind.FEED, new FeedSourceReader(fetcher, new RomeFeedParser(new FeedDecoder())),
                 SourceKind.HTML, new HtmlSourceReader(robotsChecked, decoder, new ListingParser(), contentCheck, follower),

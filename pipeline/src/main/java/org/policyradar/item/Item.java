@@ -20,6 +20,7 @@ import java.util.Map;
  * @param simhashBands       near-duplicate lookup keys of title and summary ({@link MinHashLsh#keys}); the field keeps
  *                           its first scheme's name so that the mapping is unchanged
  * @param duplicateOf        id of the earliest item this one nearly duplicates (syndicated copy), or null
+ * @param contentType        what a followed link was read as ({@code text/html}, {@code application/pdf}); null for feed entries
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Item(String id,
@@ -43,7 +44,8 @@ public record Item(String id,
                    @JsonProperty("body_tokens") String bodyTokens,
                    String simhash,
                    @JsonProperty("simhash_bands") List<String> simhashBands,
-                   @JsonProperty("duplicate_of") String duplicateOf) {
+                   @JsonProperty("duplicate_of") String duplicateOf,
+                   @JsonProperty("content_type") String contentType) {
 
     /** An item before near-duplicate detection. */
     public Item(String id, String url, String canonicalUrl, String title, String summary, String text, Instant published,
@@ -51,7 +53,7 @@ public record Item(String id,
                 Map<String, Double> scores, Map<String, List<String>> evidence, List<EvidenceDetail> evidenceDetail,
                 List<String> entities, List<String> signals, String titleTokens, String bodyTokens) {
         this(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics, scores,
-                evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, null, null, null);
+                evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, null, null, null, null);
     }
 
     /** The same item with its SimHash fingerprint and near-duplicate lookup keys of title and summary. */
@@ -59,7 +61,7 @@ public record Item(String id,
         String fingerprinted = fingerprintText(title, summary);
         return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
                 scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, SimHash.hex(SimHash.of(fingerprinted)),
-                MinHashLsh.keys(SimHash.shingles(fingerprinted)), duplicateOf);
+                MinHashLsh.keys(SimHash.shingles(fingerprinted)), duplicateOf, contentType);
     }
 
     /**
@@ -74,7 +76,13 @@ public record Item(String id,
     /** The same item marked as a near-duplicate of the earlier item {@code firstId}. */
     public Item withDuplicateOf(String firstId) {
         return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
-                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, firstId);
+                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, firstId, contentType);
+    }
+
+    /** The same item marked with what its followed link was read as. */
+    public Item withContentType(String type) {
+        return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
+                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, duplicateOf, type);
     }
 
     /** One match behind a topic, flattened for the index. */

@@ -28,9 +28,15 @@ public final class ItemFactory {
      * @param url          the item's link; for the rare entry without one, the feed URL
      * @param identityKey  null when the item has its own link (the id is then the canonical URL's hash); otherwise
      *                     what identifies it within the source (guid, title), hashed with the source id
+     * @param contentType  what a followed link was read as ({@code text/html}, {@code application/pdf}); null for feed entries
      */
     public record RawItem(String url, String title, String summary, String text, Instant published,
-                          boolean publishedEstimated, Instant fetched, String declaredLang, String identityKey) {
+                          boolean publishedEstimated, Instant fetched, String declaredLang, String identityKey, String contentType) {
+        /** An entry that was not read from a followed link. */
+        public RawItem(String url, String title, String summary, String text, Instant published,
+                       boolean publishedEstimated, Instant fetched, String declaredLang, String identityKey) {
+            this(url, title, summary, text, published, publishedEstimated, fetched, declaredLang, identityKey, null);
+        }
     }
 
     /** The id the entry's item has in the index, known before classifying it. */
@@ -58,6 +64,6 @@ public final class ItemFactory {
         return new Item(id, raw.url(), CanonicalUrl.canonicalize(raw.url()), raw.title(), raw.summary(), raw.text(), raw.published(),
                 raw.publishedEstimated(), raw.fetched(), c.lang(),
                 new SourceRef(source.id(), source.name(), source.region().name()), c.topics(), c.scores(), evidence,
-                detail, entities, signals, c.tokens().get("title"), c.tokens().get("body")).withFingerprint();
+                detail, entities, signals, c.tokens().get("title"), c.tokens().get("body")).withContentType(raw.contentType()).withFingerprint();
     }
 }

@@ -7,6 +7,7 @@ import org.policyradar.change.ChangeTracker;
 import org.policyradar.config.Region;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.extract.ArticleExtractor;
+import org.policyradar.extract.DocumentExtractor;
 import org.policyradar.extract.HtmlDecoder;
 import org.policyradar.extract.ListingParser;
 import org.policyradar.extract.PageContentCheck;
@@ -46,9 +47,9 @@ public final class HtmlSourceReader implements SourceReader {
     /** With its own {@link ListingFollower} over the same fetcher. */
     public HtmlSourceReader(Fetcher pageFetcher, FetchStateStore fetchState, LinkPolicy linkPolicy, HtmlDecoder decoder,
                             ListingParser listingParser, ArticleExtractor extractor, PageContentCheck contentCheck,
-                            ChangeTracker changes) {
+                            ChangeTracker changes, DocumentExtractor documents) {
         this(pageFetcher, decoder, listingParser, contentCheck,
-                new ListingFollower(pageFetcher, fetchState, linkPolicy, decoder, extractor, contentCheck, changes));
+                new ListingFollower(pageFetcher, fetchState, linkPolicy, decoder, extractor, contentCheck, changes, documents));
     }
 
     /** Fetches the listing page itself under the same robots.txt rules as the pages it links to. */

@@ -8,6 +8,7 @@ import org.policyradar.change.ChangeTracker;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.extract.Article;
 import org.policyradar.extract.ArticleExtractor;
+import org.policyradar.extract.DocumentExtractor;
 import org.policyradar.extract.HtmlDecoder;
 import org.policyradar.extract.ListingEntry;
 import org.policyradar.extract.PageContentCheck;
@@ -36,14 +37,18 @@ public final class ListingFollower {
     private final ArticleExtractor extractor;
     private final PageContentCheck contentCheck;
     private final ChangeTracker changes;
+    private final DocumentExtractor documents;
 
     /**
      * @param pageFetcher  checks robots.txt before every page
-     * @param contentCheck refuses what is not HTML (PDF, images, binary) by name before it is parsed
+     * @param contentCheck refuses what is not HTML (images, binary) by name before it is parsed
      * @param changes      keeps versions of the followed pages of {@code track_changes} sources
+     * @param documents    reads followed links that are documents (PDF) instead of pages
      */
     public ListingFollower(Fetcher pageFetcher, FetchStateStore fetchState, LinkPolicy linkPolicy, HtmlDecoder decoder,
-                           ArticleExtractor extractor, PageContentCheck contentCheck, ChangeTracker changes) {
+                           ArticleExtractor extractor, PageContentCheck contentCheck, ChangeTracker changes,
+                           DocumentExtractor documents) {
+        this.documents = documents;
         this.pageFetcher = pageFetcher;
         this.fetchState = fetchState;
         this.linkPolicy = linkPolicy;
@@ -80,16 +85,22 @@ public final class ListingFollower {
                     refuse(errors, "redirect_refused", source, uri, "redirected to " + page.finalUri() + ", a host the source may not fetch");
                     continue;
                 }
-                Optional<String> notAPage = contentCheck.refusal(page.body(), page.contentType())
-                        .or(() -> BotChallenge.inPage(page.body()).map(c -> "bot challenge: " + c));
+                Optional<String> documentType = documents.documentType(page.body(), page.contentType());
+                Optional<String> notAPage = documentType.isPresent() ? Optional.empty()
+                        : contentCheck.refusal(page.body(), page.contentType())
+                                .or(() -> BotChallenge.inPage(page.body()).map(c -> "bot challenge: " + c));
                 if (notAPage.isPresent()) {
                     refuse(errors, "page_refused", source, uri, notAPage.get());
                     continue;
                 }
                 Article article;
                 try {
-                    article = extractor.extract(decoder.decode(page.body(), page.contentType(), source.charset().orElse(null)),
+                    article = documentType.isPresent() ? documents.extract(page.body(), page.contentType())
+                            : extractor.extract(decoder.decode(page.body(), page.contentType(), source.charset().orElse(null)),
                             page.finalUri().toString());
+                } catch (DocumentExtractor.UnreadableDocumentException e) {
+                    refuse(errors, "page_refused", source, uri, "not an HTML page: " + e.getMessage());
+                    continue;
                 } catch (RuntimeException | StackOverflowError e) {
                     // A page the extractor cannot take costs that page only, never the listing's other pages.
                     refuse(errors, "page_refused", source, uri, "extraction failed: " + e);
@@ -98,7 +109,7 @@ public final class ListingFollower {
                 var published = article.published() != null ? article.published() : entry.published();
                 items.add(new RawItem(entry.url(), article.title() == null || article.title().isBlank() ? entry.title() : article.title(),
                         entry.summary(), article.text(), published != null ? published : page.fetched(), published == null, page.fetched(),
-                        article.lang(), null));
+                        article.lang(), null, documentType.orElse("text/html")));
                 if (track(source, entry.url(), items.get(items.size() - 1).title(), article.text(), page)) {
                     validators.add(new PageValidators(uri, page.validators()));
                 }

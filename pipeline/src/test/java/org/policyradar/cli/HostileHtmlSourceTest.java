@@ -24,7 +24,7 @@ import org.policyradar.testing.TestElasticsearch;
 /**
  * Bad input through the html source path of {@code run --once}, from a real local server: a listing links to a good
  * page and to binary garbage served as text/html, a page with invalid UTF-8, 100,000 nested divs, a page over the
- * size limit, a PDF, a PNG and a PDF disguised as text/html; two feed sources serve HTML and a PNG. Each bad page is
+ * size limit, a damaged PDF, a PNG and a damaged PDF disguised as text/html (readable PDFs: PdfAttachmentTest); two feed sources serve HTML and a PNG. Each bad page is
  * refused (or parsed within limits) with its source, URL and reason in {@code radar sources}; the rest is indexed.
  */
 class HostileHtmlSourceTest {

@@ -23,6 +23,7 @@ import org.policyradar.config.SourceKind;
 import org.policyradar.extract.DensityArticleExtractor;
 import org.policyradar.extract.HtmlDecoder;
 import org.policyradar.extract.ListingParser;
+import org.policyradar.extract.PdfDocumentExtractor;
 import org.policyradar.fetch.FetchResult;
 import org.policyradar.fetch.FileFetchStateStore;
 import org.policyradar.fetch.HostThrottle;
@@ -53,7 +54,8 @@ class TrackedPagesTest {
         try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(esUrl), null)) {
             HtmlSourceReader reader = new HtmlSourceReader(fetcher, new FileFetchStateStore(dir.resolve("state-" + System.nanoTime() + ".json")),
                     LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(),
-                    new org.policyradar.extract.PageContentCheck(), new ChangeTracker(new VersionStore(es.client()), new ChangeSummary(TaxonomyLoader.loadDefault()), IgnoreRules.NONE));
+                    new org.policyradar.extract.PageContentCheck(), new ChangeTracker(new VersionStore(es.client()), new ChangeSummary(TaxonomyLoader.loadDefault()), IgnoreRules.NONE),
+                    new PdfDocumentExtractor(PdfDocumentExtractor.Limits.defaults(), Clock.systemUTC()));
             FetchResult listing = reader.fetch(source, new Validators("\"l1\"", null));
             assertThat(listing.status()).as("a tracked listing is fetched in full").isEqualTo(200);
             return reader.read(source, listing);
