@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.policyradar.change.VersionStore;
 import org.policyradar.index.IndexSetup;
+import org.policyradar.search.QueryExpander;
 
 /**
  * Alerting in one call: {@link #evaluate(Instant)} runs the watches, spike detection, plan adjustments (changed
@@ -42,13 +43,19 @@ public final class AlertEngine {
         this(client, config, "radar-items");
     }
 
+    /** Watch queries as written, not expanded across languages. */
     public AlertEngine(ElasticsearchClient client, AlertsConfig config, String itemsAlias) {
+        this(client, config, itemsAlias, QueryExpander.none());
+    }
+
+    /** @param expander expands watch queries across languages (an English watch also finds Chinese items) */
+    public AlertEngine(ElasticsearchClient client, AlertsConfig config, String itemsAlias, QueryExpander expander) {
         this.client = client;
         this.config = config;
         this.store = new AlertStore(client);
         this.state = new WatchState(client);
         this.factory = new AlertFactory(config);
-        this.watches = new WatchEvaluator(client, itemsAlias, store, state, factory);
+        this.watches = new WatchEvaluator(client, itemsAlias, store, state, factory, expander);
         this.spikes = new SpikeDetector(client, itemsAlias, store, factory);
         this.deliverer = new Deliverer(config);
         this.changes = new ChangeAlerts(new VersionStore(client), store, factory);

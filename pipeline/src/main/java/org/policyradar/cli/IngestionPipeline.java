@@ -23,6 +23,7 @@ import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.index.IndexSetup;
 import org.policyradar.index.ItemIndexer;
 import org.policyradar.index.NearDuplicateMarker;
+import org.policyradar.item.Glossary;
 import org.policyradar.item.ItemFactory;
 import org.policyradar.parse.FeedDecoder;
 import org.policyradar.parse.RomeFeedParser;
@@ -72,7 +73,7 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, PollOutcomes outc
                 changes);
         Ingestion ingestion = new Ingestion(cfg, fetcher, fetchState,
                 new RomeFeedParser(new FeedDecoder()), htmlReader,
-                new ItemFactory(classifier),
+                new ItemFactory(classifier, Glossary.of(services.taxonomy())),
                 new SpoolingIndexer(spool,
                         new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices,
                         new NearDuplicateMarker(es.client(), IndexSetup.ITEMS.alias(), 0.5)::mark),

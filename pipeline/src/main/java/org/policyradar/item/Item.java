@@ -20,6 +20,8 @@ import java.util.Map;
  * @param simhashBands       near-duplicate lookup keys of title and summary ({@link MinHashLsh#keys}); the field keeps
  *                           its first scheme's name so that the mapping is unchanged
  * @param duplicateOf        id of the earliest item this one nearly duplicates (syndicated copy), or null
+ * @param gloss              for a Chinese item, its matched terms and actors with their English names
+ *                           ({@code 芯片: semiconductors and chips; 华为: Huawei}), else null ({@link Glossary})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Item(String id,
@@ -43,7 +45,18 @@ public record Item(String id,
                    @JsonProperty("body_tokens") String bodyTokens,
                    String simhash,
                    @JsonProperty("simhash_bands") List<String> simhashBands,
-                   @JsonProperty("duplicate_of") String duplicateOf) {
+                   @JsonProperty("duplicate_of") String duplicateOf,
+                   String gloss) {
+
+    /** An item without a gloss. */
+    public Item(String id, String url, String canonicalUrl, String title, String summary, String text, Instant published,
+                boolean publishedEstimated, Instant fetched, String lang, SourceRef source, List<String> topics,
+                Map<String, Double> scores, Map<String, List<String>> evidence, List<EvidenceDetail> evidenceDetail,
+                List<String> entities, List<String> signals, String titleTokens, String bodyTokens, String simhash,
+                List<String> simhashBands, String duplicateOf) {
+        this(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics, scores,
+                evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, duplicateOf, null);
+    }
 
     /** An item before near-duplicate detection. */
     public Item(String id, String url, String canonicalUrl, String title, String summary, String text, Instant published,
@@ -59,7 +72,7 @@ public record Item(String id,
         String fingerprinted = fingerprintText(title, summary);
         return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
                 scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, SimHash.hex(SimHash.of(fingerprinted)),
-                MinHashLsh.keys(SimHash.shingles(fingerprinted)), duplicateOf);
+                MinHashLsh.keys(SimHash.shingles(fingerprinted)), duplicateOf, gloss);
     }
 
     /**
@@ -74,7 +87,14 @@ public record Item(String id,
     /** The same item marked as a near-duplicate of the earlier item {@code firstId}. */
     public Item withDuplicateOf(String firstId) {
         return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
-                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, firstId);
+                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, firstId, gloss);
+    }
+
+    /** The same item with its English gloss. */
+    public Item withGloss(String englishGloss) {
+        return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
+                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, duplicateOf,
+                englishGloss);
     }
 
     /** One match behind a topic, flattened for the index. */

@@ -17,9 +17,16 @@ import org.policyradar.config.SourceConfig;
 /** Builds the stored item from what a source gave us: classifies the text and attaches source and identity. */
 public final class ItemFactory {
     private final ItemClassifier classifier;
+    private final Glossary glossary;
 
+    /** Items without an English gloss. */
     public ItemFactory(ItemClassifier classifier) {
+        this(classifier, Glossary.NONE);
+    }
+
+    public ItemFactory(ItemClassifier classifier, Glossary glossary) {
         this.classifier = classifier;
+        this.glossary = glossary;
     }
 
     /**
@@ -58,6 +65,6 @@ public final class ItemFactory {
         return new Item(id, raw.url(), CanonicalUrl.canonicalize(raw.url()), raw.title(), raw.summary(), raw.text(), raw.published(),
                 raw.publishedEstimated(), raw.fetched(), c.lang(),
                 new SourceRef(source.id(), source.name(), source.region().name()), c.topics(), c.scores(), evidence,
-                detail, entities, signals, c.tokens().get("title"), c.tokens().get("body")).withFingerprint();
+                detail, entities, signals, c.tokens().get("title"), c.tokens().get("body")).withFingerprint().withGloss(glossary.gloss(c));
     }
 }
