@@ -46,7 +46,9 @@ public record Alert(String id,
     public static final String WATCH = "watch";
     public static final String CHANGE = "change";
     public static final String DIGEST = "digest";
-    public static final List<String> TYPES = List.of(SPIKE, WATCH, CHANGE, DIGEST);
+    /** A taxonomy signal spiking within a topic ({@link SignalSpikeDetector}). */
+    public static final String SIGNAL_SPIKE = "signal-spike";
+    public static final List<String> TYPES = List.of(SPIKE, WATCH, CHANGE, DIGEST, SIGNAL_SPIKE);
 
     /** An alert of the original kinds (spike, watch), without the fields of change alerts. */
     public Alert(String id, String type, Instant created, String dedupKey, String topic, String watch, String region,

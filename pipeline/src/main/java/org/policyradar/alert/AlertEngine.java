@@ -11,7 +11,7 @@ import org.policyradar.index.IndexSetup;
 import org.policyradar.search.QueryExpander;
 
 /**
- * Alerting in one call: {@link #evaluate(Instant)} runs the watches, spike detection, plan adjustments (changed
+ * Alerting in one call: {@link #evaluate(Instant)} runs the watches, topic and signal spike detection, plan adjustments (changed
  * versions of tracked pages) and the digest, then delivers every
  * pending alert. Safe to call repeatedly and from several runs: alerts are deduplicated by key, watches keep a
  * high-water mark, deliveries are recorded per channel.
@@ -34,6 +34,7 @@ public final class AlertEngine {
     private final WatchState state;
     private final WatchEvaluator watches;
     private final SpikeDetector spikes;
+    private final SignalSpikeDetector signalSpikes;
     private final Deliverer deliverer;
     private final AlertFactory factory;
     private final ChangeAlerts changes;
@@ -57,6 +58,7 @@ public final class AlertEngine {
         this.factory = new AlertFactory(config);
         this.watches = new WatchEvaluator(client, itemsAlias, store, state, factory, expander);
         this.spikes = new SpikeDetector(client, itemsAlias, store, factory);
+        this.signalSpikes = new SignalSpikeDetector(client, itemsAlias, spikes, store, factory);
         this.deliverer = new Deliverer(config);
         this.changes = new ChangeAlerts(new VersionStore(client), store, factory);
         this.digests = new DigestBuilder(client, itemsAlias, store, factory);
@@ -71,6 +73,7 @@ public final class AlertEngine {
     public synchronized Result evaluate(Instant now) {
         List<Alert> raised = new ArrayList<>(watches.evaluate(config.watches(), now));
         raised.addAll(spikes.evaluate(config, now));
+        raised.addAll(signalSpikes.evaluate(config.signalSpike(), now));
         raised.addAll(changes.evaluate(now));
         // last, so that the period's spikes and plan adjustments raised just now are in it
         config.digest().flatMap(d -> digests.evaluate(d, now)).ifPresent(raised::add);
