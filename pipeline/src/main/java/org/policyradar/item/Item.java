@@ -22,6 +22,8 @@ import java.util.Map;
  * @param duplicateOf        id of the earliest item this one nearly duplicates (syndicated copy), or null
  * @param gloss              for a Chinese item, its matched terms and actors with their English names
  *                           ({@code 芯片: semiconductors and chips; 华为: Huawei}), else null ({@link Glossary})
+ * @param figures            the amounts, percentages and years the item states ({@code 70%}, {@code 200亿元}, {@code 2027年}),
+ *                           as written, for reading targets without opening the item
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Item(String id,
@@ -46,7 +48,8 @@ public record Item(String id,
                    String simhash,
                    @JsonProperty("simhash_bands") List<String> simhashBands,
                    @JsonProperty("duplicate_of") String duplicateOf,
-                   String gloss) {
+                   String gloss,
+                   List<String> figures) {
 
     /** An item without a gloss. */
     public Item(String id, String url, String canonicalUrl, String title, String summary, String text, Instant published,
@@ -55,7 +58,7 @@ public record Item(String id,
                 List<String> entities, List<String> signals, String titleTokens, String bodyTokens, String simhash,
                 List<String> simhashBands, String duplicateOf) {
         this(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics, scores,
-                evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, duplicateOf, null);
+                evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, duplicateOf, null, null);
     }
 
     /** An item before near-duplicate detection. */
@@ -72,7 +75,7 @@ public record Item(String id,
         String fingerprinted = fingerprintText(title, summary);
         return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
                 scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, SimHash.hex(SimHash.of(fingerprinted)),
-                MinHashLsh.keys(SimHash.shingles(fingerprinted)), duplicateOf, gloss);
+                MinHashLsh.keys(SimHash.shingles(fingerprinted)), duplicateOf, gloss, figures);
     }
 
     /**
@@ -87,14 +90,14 @@ public record Item(String id,
     /** The same item marked as a near-duplicate of the earlier item {@code firstId}. */
     public Item withDuplicateOf(String firstId) {
         return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
-                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, firstId, gloss);
+                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, firstId, gloss, figures);
     }
 
-    /** The same item with its English gloss. */
-    public Item withGloss(String englishGloss) {
+    /** The same item with its English gloss and the figures it states. */
+    public Item withGloss(String englishGloss, List<String> statedFigures) {
         return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
                 scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, duplicateOf,
-                englishGloss);
+                englishGloss, statedFigures == null || statedFigures.isEmpty() ? null : List.copyOf(statedFigures));
     }
 
     /** One match behind a topic, flattened for the index. */

@@ -46,6 +46,15 @@ public final class ItemFactory {
                 : CanonicalUrl.documentId("radar-entry:" + source.id() + ":" + raw.identityKey());
     }
 
+    /** The numeric mentions (money, percent, year) as written, in text order, each once, at most {@value #MAX_FIGURES}. */
+    static List<String> figures(Classification c) {
+        return c.signals().stream().filter(s -> NUMERIC_KINDS.contains(s.kind())).map(Signal::term).map(String::strip)
+                .distinct().limit(MAX_FIGURES).toList();
+    }
+
+    private static final List<String> NUMERIC_KINDS = List.of("money", "percent", "year");
+    private static final int MAX_FIGURES = 30;
+
     public Item build(SourceConfig source, RawItem raw) {
         String id = documentId(source, raw);
         String lang = raw.declaredLang() != null ? raw.declaredLang() : source.language();
@@ -65,6 +74,6 @@ public final class ItemFactory {
         return new Item(id, raw.url(), CanonicalUrl.canonicalize(raw.url()), raw.title(), raw.summary(), raw.text(), raw.published(),
                 raw.publishedEstimated(), raw.fetched(), c.lang(),
                 new SourceRef(source.id(), source.name(), source.region().name()), c.topics(), c.scores(), evidence,
-                detail, entities, signals, c.tokens().get("title"), c.tokens().get("body")).withFingerprint().withGloss(glossary.gloss(c));
+                detail, entities, signals, c.tokens().get("title"), c.tokens().get("body")).withFingerprint().withGloss(glossary.gloss(c), figures(c));
     }
 }
