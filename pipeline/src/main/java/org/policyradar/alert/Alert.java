@@ -62,7 +62,11 @@ public record Alert(String id,
     /** An item listed in an alert. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AlertItem(String id, String url, String title, Instant published, String source) {
+    public record AlertItem(String id, String url, String title, Instant published, String source, String gloss) {
+        /** An item without an English gloss. */
+        public AlertItem(String id, String url, String title, Instant published, String source) {
+            this(id, url, title, published, source, null);
+        }
     }
 
     /**
@@ -113,6 +117,9 @@ public record Alert(String id,
                     b.append(" ").append(i.url());
                 }
                 b.append('\n');
+                if (i.gloss() != null) {
+                    b.append("  (").append(i.gloss()).append(")\n");
+                }
             }
             if (itemsCount != null && itemsCount > items.size() && !DIGEST.equals(type)) {
                 b.append("… and ").append(itemsCount - items.size()).append(" more\n");

@@ -102,7 +102,7 @@ public final class AlertFactory {
     }
 
     private static Alert.AlertItem item(Item i) {
-        return new Alert.AlertItem(i.id(), i.url(), i.title(), i.published(), i.source() == null ? null : i.source().id());
+        return new Alert.AlertItem(i.id(), i.url(), i.title(), i.published(), i.source() == null ? null : i.source().id(), i.gloss());
     }
 
     private static String regionOf(List<String> regions) {

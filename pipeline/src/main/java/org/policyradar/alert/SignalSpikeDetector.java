@@ -47,7 +47,7 @@ public final class SignalSpikeDetector {
         List<Alert> raised = new ArrayList<>();
         for (SpikeDetector.Subject subject : candidates(config, now)) {
             SpikeDetector.Measure m = measures.measure(subject, settings, now);
-            if (m.observed() < settings.minCount() || m.sources() < settings.minSources() || m.score() < settings.threshold()) {
+            if (!SpikeDetector.isSpike(m, settings)) {
                 continue;
             }
             if (store.raisedSince(Alert.SIGNAL_SPIKE, subject.key(), now.minus(settings.cooldown()))) {

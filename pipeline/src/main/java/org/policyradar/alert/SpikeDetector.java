@@ -123,7 +123,7 @@ public final class SpikeDetector {
             } else if (subject.region() != null && m.observed() >= topicObserved.getOrDefault(subject.topic(), Double.MAX_VALUE)) {
                 continue; // every item of the topic's window is from this region: the topic's own alert says it all
             }
-            if (m.observed() < settings.minCount() || m.sources() < settings.minSources() || m.score() < settings.threshold()) {
+            if (!isSpike(m, settings)) {
                 continue;
             }
             if (store.spikeRaisedSince(subject.key(), now.minus(settings.cooldown()))) {
@@ -237,6 +237,11 @@ public final class SpikeDetector {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Enough items from enough sources, and far enough above the baseline. */
+    static boolean isSpike(Measure m, AlertsConfig.Spike s) {
+        return m.observed() >= s.minCount() && m.sources() >= s.minSources() && m.score() >= s.threshold();
     }
 
     static double median(double[] values) {

@@ -38,7 +38,7 @@ public final class ItemSearch {
     /** One hit, as printed by {@code radar search}; {@code gloss} only for Chinese items. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SearchHit(String id, String published, String source, String lang, List<String> topics,
-                            List<String> signals, String title, String gloss, String url, double score) {
+                            List<String> signals, List<String> figures, String title, String gloss, String url, double score) {
     }
 
     private final ElasticsearchClient client;
@@ -70,12 +70,12 @@ public final class ItemSearch {
         SearchResponse<JsonNode> response = client.search(s -> s.index(alias).size(q.limit())
                 .query(qq -> qq.bool(b -> text.apply(b).filter(filters)))
                 .sort(so -> so.field(f -> f.field("published").order(SortOrder.Desc)))
-                .source(src -> src.filter(f -> f.includes("title", "url", "published", "source.id", "topics", "signals", "lang", "gloss"))), JsonNode.class);
+                .source(src -> src.filter(f -> f.includes("title", "url", "published", "source.id", "topics", "signals", "figures", "lang", "gloss"))), JsonNode.class);
         List<SearchHit> hits = new ArrayList<>();
         for (Hit<JsonNode> h : response.hits().hits()) {
             JsonNode d = h.source();
             hits.add(new SearchHit(h.id(), d.path("published").asText(null), d.path("source").path("id").asText(null),
-                    d.path("lang").asText(null), strings(d.path("topics")), strings(d.path("signals")), d.path("title").asText(null),
+                    d.path("lang").asText(null), strings(d.path("topics")), strings(d.path("signals")), strings(d.path("figures")), d.path("title").asText(null),
                     d.path("gloss").asText(null), d.path("url").asText(null), h.score() == null ? 0 : h.score()));
         }
         return hits;

@@ -154,6 +154,12 @@ class CrossLingualSearchTest {
         assertThat(search("芯片", "--signal", "self-reliance").hits()).extracting(h -> h.path("title").asText())
                 .containsExactly("工信部印发芯片产业发展行动计划");
         assertThat(search("semiconductor", "--signal", "self-reliance").sources()).isEqualTo(List.of("xl-zh"));
+        // the plan's target and figures, as written, for the "items with targets and figures" view
+        JsonNode plan = search("芯片", "--signal", "target").hits().getFirst();
+        assertThat(plan.path("title").asText()).isEqualTo("工信部印发芯片产业发展行动计划");
+        List<String> figures = new ArrayList<>();
+        plan.path("figures").forEach(f -> figures.add(f.asText()));
+        assertThat(figures).contains("70%", "2027年");
     }
 
     @Test
@@ -169,5 +175,7 @@ class CrossLingualSearchTest {
         List<String> titles = new ArrayList<>();
         mine.getFirst().path("items").forEach(i -> titles.add(i.path("title").asText()));
         assertThat(titles).containsExactlyInAnyOrder("工信部印发芯片产业发展行动计划", "华为发布新一代手机芯片");
+        // the analyst who reads no Chinese sees what matched
+        mine.getFirst().path("items").forEach(i -> assertThat(i.path("gloss").asText()).contains("芯片: semiconductors and chips"));
     }
 }
