@@ -26,32 +26,37 @@ data_view("radar-versions", "fetched", "PolicyRadar page versions")
 
 
 def date_col(field, label=None):
-    return {"label": label or field, "dataType": "date", "operationType": "date_histogram", "sourceField": field,
+    return {"label": label or field, "customLabel": True, "dataType": "date", "operationType": "date_histogram", "sourceField": field,
             "isBucketed": True, "scale": "interval", "params": {"interval": "auto", "includeEmptyRows": True, "dropPartials": False}}
 
 
 def terms_col(field, order_by, size=10, label=None, data_type="string"):
-    return {"label": label or ("Top values of " + field), "dataType": data_type, "operationType": "terms", "sourceField": field,
+    return {"label": label or ("Top values of " + field), "customLabel": True, "dataType": data_type, "operationType": "terms", "sourceField": field,
             "isBucketed": True, "scale": "ordinal",
             "params": {"size": size, "orderBy": {"type": "column", "columnId": order_by}, "orderDirection": "desc",
                        "otherBucket": True, "missingBucket": False, "parentFormat": {"id": "terms"}}}
 
 
 def count_col(label="Count"):
-    return {"label": label, "dataType": "number", "operationType": "count", "sourceField": "___records___",
+    return {"label": label, "customLabel": True, "dataType": "number", "operationType": "count", "sourceField": "___records___",
             "isBucketed": False, "scale": "ratio", "params": {"emptyAsNull": True}}
 
 
 def max_col(field, label, data_type="date"):
-    return {"label": label, "dataType": data_type, "operationType": "max", "sourceField": field,
-            "isBucketed": False, "scale": "ratio" if data_type == "number" else "interval", "params": {"emptyAsNull": True}}
+    # Kibana's max operation builds scale "ratio" whatever the field type
+    return {"label": label, "customLabel": True, "dataType": data_type, "operationType": "max", "sourceField": field,
+            "isBucketed": False, "scale": "ratio", "params": {"emptyAsNull": True}}
 
 
 def lens(id_, title, data_view_id, kind, columns, query="", description="", series="bar_stacked"):
     """columns: list of (columnId, column); bucket columns first, in nesting order."""
     layer = "layer-" + id_.removeprefix("lens-")
     cols = dict(columns)
-    order = [c for c, _ in columns]
+    # Kibana's own order: a breakdown's terms bucket before the date histogram, so the top N is chosen over the whole
+    # range (date first would pick a top N per interval: legends with more than N series)
+    order = ([c for c, v in columns if v["isBucketed"] and v["operationType"] != "date_histogram"]
+             + [c for c, v in columns if v["isBucketed"] and v["operationType"] == "date_histogram"]
+             + [c for c, v in columns if not v["isBucketed"]])
     buckets = [c for c, v in columns if v["isBucketed"]]
     metrics = [c for c, v in columns if not v["isBucketed"]]
     if kind == "lnsXY":
@@ -83,7 +88,7 @@ def lens(id_, title, data_view_id, kind, columns, query="", description="", seri
 
 
 def saved_search(id_, title, data_view_id, columns, sort_field, query="", description=""):
-    source = {"query": {"query": query, "language": "kuery"}, "filter": [],
+    source = {"query": {"query": query, "language": "kuery"}, "highlightAll": True, "version": True, "filter": [],
               "indexRefName": "kibanaSavedObjectMeta.searchSourceJSON.index"}
     obj("search", id_, {"title": title, "description": description, "columns": columns, "sort": [[sort_field, "desc"]],
                         "grid": {}, "hideChart": False, "isTextBasedQuery": False,
@@ -100,9 +105,10 @@ def dashboard(id_, title, description, panels, time_from="now-30d"):
         if x + w > 48:
             x, y, row_h = 0, y + row_h, 0
         index = "p%d" % n
+        # Kibana's extractReferences: panelRefName "panel_<panelIndex>", reference "<panelIndex>:panel_<panelIndex>"
         panels_json.append({"type": ptype, "panelIndex": index, "gridData": {"x": x, "y": y, "w": w, "h": h, "i": index},
-                            "embeddableConfig": {"enhancements": {}}, "panelRefName": "panel_%d" % n})
-        refs.append({"type": ptype, "id": pid, "name": "%s:panel_%d" % (index, n)})
+                            "embeddableConfig": {"enhancements": {}}, "panelRefName": "panel_" + index})
+        refs.append({"type": ptype, "id": pid, "name": "%s:panel_%s" % (index, index)})
         x += w
         row_h = max(row_h, h)
     obj("dashboard", id_, {"title": title, "description": description, "panelsJSON": json.dumps(panels_json),
@@ -116,7 +122,10 @@ def dashboard(id_, title, description, panels, time_from="now-30d"):
 
 TOPICS = ["5g", "ai", "blockchain", "quantum", "social-credit", "cyber"]
 REGIONS = ["CN", "EU"]
-ITEM_COLUMNS = ["title", "source.name", "source.region", "topics", "entities", "url"]
+ITEM_COLUMNS = ["title", "source.name", "source.region", "topics", "entities", "gloss", "url"]
+# the taxonomy's signal types (not the numeric mentions money, percent, year)
+SIGNALS = ["self-reliance", "foreign-dependency", "ban-backlash", "funding", "target", "standard-setting"]
+SIGNAL_QUERY = "signals : (%s)" % " or ".join('"%s"' % s for s in SIGNALS)
 
 # Overview
 overview = [
@@ -168,6 +177,36 @@ plan = [
 ]
 dashboard("dashboard-plan-adjustments", "PolicyRadar: Policy-plan adjustments",
           "Which tracked policy pages changed, when, from which source, and what the change was.", plan, "now-1y")
+
+# Weaknesses and dependencies (MERICS: track China's weaknesses and dependencies through adjustments to national plans)
+weaknesses = [
+    ("lens", lens("lens-signals-over-time", "Signals over time", "radar-items", "lnsXY",
+                  [("date", date_col("published", "Published")), ("signal", terms_col("signals", "count", 6, "Signal")),
+                   ("count", count_col("Items"))], query=SIGNAL_QUERY), 24, 14),
+    ("lens", lens("lens-signals-by-topic", "Signals by topic", "radar-items", "lnsDatatable",
+                  [("topic", terms_col("topics", "count", 20, "Topic")), ("signal", terms_col("signals", "count", 6, "Signal")),
+                   ("count", count_col("Items"))], query=SIGNAL_QUERY), 24, 14),
+    ("lens", lens("lens-self-reliance-and-dependency-over-time", "Self-reliance and foreign dependency over time by topic",
+                  "radar-items", "lnsXY",
+                  [("date", date_col("published", "Published")), ("topic", terms_col("topics", "count", 8, "Topic")),
+                   ("count", count_col("Items"))],
+                  query='signals : ("self-reliance" or "foreign-dependency")', series="line"), 48, 14),
+    ("lens", lens("lens-signal-spike-alerts", "Signal spike alerts by topic", "radar-alerts", "lnsDatatable",
+                  [("topic", terms_col("topic", "count", 20, "Topic")), ("count", count_col("Alerts")),
+                   ("last", max_col("created", "Last raised"))], query='type : "signal-spike"'), 24, 12),
+    ("lens", lens("lens-plan-changes-per-document", "Plan changes per tracked document", "radar-versions", "lnsDatatable",
+                  [("doc", terms_col("title.raw", "count", 30, "Document")), ("count", count_col("Changes")),
+                   ("last", max_col("fetched", "Last changed"))], query="changed : true"), 24, 12),
+    ("search", saved_search("search-plan-changes", "Plan changes: changed figures and sentences", "radar-versions",
+                            ["title", "source.name", "version", "change_summary", "diff", "url"], "fetched", "changed : true"), 48, 16),
+    ("search", saved_search("search-targets-and-figures", "Items with targets and figures", "radar-items",
+                            ["title", "source.name", "topics", "signals", "figures", "gloss", "url"], "published",
+                            'signals : "target" and signals : ("money" or "percent" or "year")'), 48, 16),
+]
+dashboard("dashboard-weaknesses-and-dependencies", "PolicyRadar: Weaknesses and dependencies",
+          "Signals of self-reliance, foreign dependency, bans, funding, targets and standard-setting over time and by topic; "
+          "the signal spikes raised; the tracked policy plans that changed, with their changed figures; the items that state "
+          "targets with numbers.", weaknesses, "now-1y")
 
 # Alerts
 alerts = [

@@ -46,7 +46,9 @@ public record Alert(String id,
     public static final String WATCH = "watch";
     public static final String CHANGE = "change";
     public static final String DIGEST = "digest";
-    public static final List<String> TYPES = List.of(SPIKE, WATCH, CHANGE, DIGEST);
+    /** A taxonomy signal spiking within a topic ({@link SignalSpikeDetector}). */
+    public static final String SIGNAL_SPIKE = "signal-spike";
+    public static final List<String> TYPES = List.of(SPIKE, WATCH, CHANGE, DIGEST, SIGNAL_SPIKE);
 
     /** An alert of the original kinds (spike, watch), without the fields of change alerts. */
     public Alert(String id, String type, Instant created, String dedupKey, String topic, String watch, String region,
@@ -60,7 +62,11 @@ public record Alert(String id,
     /** An item listed in an alert. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AlertItem(String id, String url, String title, Instant published, String source) {
+    public record AlertItem(String id, String url, String title, Instant published, String source, String gloss) {
+        /** An item without an English gloss. */
+        public AlertItem(String id, String url, String title, Instant published, String source) {
+            this(id, url, title, published, source, null);
+        }
     }
 
     /**
@@ -111,6 +117,9 @@ public record Alert(String id,
                     b.append(" ").append(i.url());
                 }
                 b.append('\n');
+                if (i.gloss() != null) {
+                    b.append("  (").append(i.gloss()).append(")\n");
+                }
             }
             if (itemsCount != null && itemsCount > items.size() && !DIGEST.equals(type)) {
                 b.append("… and ").append(itemsCount - items.size()).append(" more\n");

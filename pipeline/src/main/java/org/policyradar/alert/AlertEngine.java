@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.policyradar.change.VersionStore;
 import org.policyradar.index.IndexSetup;
+import org.policyradar.search.QueryExpander;
 
 /**
- * Alerting in one call: {@link #evaluate(Instant)} runs the watches, spike detection, plan adjustments (changed
+ * Alerting in one call: {@link #evaluate(Instant)} runs the watches, topic and signal spike detection, plan adjustments (changed
  * versions of tracked pages) and the digest, then delivers every
  * pending alert. Safe to call repeatedly and from several runs: alerts are deduplicated by key, watches keep a
  * high-water mark, deliveries are recorded per channel.
@@ -33,6 +34,7 @@ public final class AlertEngine {
     private final WatchState state;
     private final WatchEvaluator watches;
     private final SpikeDetector spikes;
+    private final SignalSpikeDetector signalSpikes;
     private final Deliverer deliverer;
     private final AlertFactory factory;
     private final ChangeAlerts changes;
@@ -42,14 +44,21 @@ public final class AlertEngine {
         this(client, config, "radar-items");
     }
 
+    /** Watch queries as written, not expanded across languages. */
     public AlertEngine(ElasticsearchClient client, AlertsConfig config, String itemsAlias) {
+        this(client, config, itemsAlias, QueryExpander.none());
+    }
+
+    /** @param expander expands watch queries across languages (an English watch also finds Chinese items) */
+    public AlertEngine(ElasticsearchClient client, AlertsConfig config, String itemsAlias, QueryExpander expander) {
         this.client = client;
         this.config = config;
         this.store = new AlertStore(client);
         this.state = new WatchState(client);
         this.factory = new AlertFactory(config);
-        this.watches = new WatchEvaluator(client, itemsAlias, store, state, factory);
+        this.watches = new WatchEvaluator(client, itemsAlias, store, state, factory, expander);
         this.spikes = new SpikeDetector(client, itemsAlias, store, factory);
+        this.signalSpikes = new SignalSpikeDetector(client, itemsAlias, spikes, store, factory);
         this.deliverer = new Deliverer(config);
         this.changes = new ChangeAlerts(new VersionStore(client), store, factory);
         this.digests = new DigestBuilder(client, itemsAlias, store, factory);
@@ -64,6 +73,7 @@ public final class AlertEngine {
     public synchronized Result evaluate(Instant now) {
         List<Alert> raised = new ArrayList<>(watches.evaluate(config.watches(), now));
         raised.addAll(spikes.evaluate(config, now));
+        raised.addAll(signalSpikes.evaluate(config.signalSpike(), now));
         raised.addAll(changes.evaluate(now));
         // last, so that the period's spikes and plan adjustments raised just now are in it
         config.digest().flatMap(d -> digests.evaluate(d, now)).ifPresent(raised::add);

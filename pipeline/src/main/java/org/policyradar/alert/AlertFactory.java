@@ -27,12 +27,17 @@ public final class AlertFactory {
     }
 
     Alert spike(SpikeDetector.Subject subject, String key, Instant now, SpikeDetector.Measure m, List<Item> top) {
+        return spike(Alert.SPIKE, subject, key, now, m, top);
+    }
+
+    /** {@code type}: {@link Alert#SPIKE} or {@link Alert#SIGNAL_SPIKE}; both read the same measure. */
+    Alert spike(String type, SpikeDetector.Subject subject, String key, Instant now, SpikeDetector.Measure m, List<Item> top) {
         String title = String.format(Locale.ROOT, "Spike in %s: %d items in the last %s (usually %.1f)", subject.label(),
                 (long) m.observed(), human(m.windowEnd().getEpochSecond() - m.windowStart().getEpochSecond()), m.expected());
         String summary = String.format(Locale.ROOT, "%d items from %d sources between %s and %s; baseline median %.1f over %d days; "
                         + "robust z-score %.1f", (long) m.observed(), m.sources(), m.windowStart().atOffset(ZoneOffset.UTC),
                 m.windowEnd().atOffset(ZoneOffset.UTC), m.expected(), m.baselineDays(), m.score());
-        return new Alert(key, Alert.SPIKE, now, key, subject.topic(), null, subject.region(), title, summary, m.windowStart(),
+        return new Alert(key, type, now, key, subject.topic(), null, subject.region(), title, summary, m.windowStart(),
                 m.windowEnd(), m.observed(), m.expected(), m.score(), (int) m.observed(), top.stream().map(AlertFactory::item).toList(),
                 kibana(subject.query(), m.windowStart(), m.windowEnd()), pendingDeliveries(), config.channels().isEmpty());
     }
@@ -97,7 +102,7 @@ public final class AlertFactory {
     }
 
     private static Alert.AlertItem item(Item i) {
-        return new Alert.AlertItem(i.id(), i.url(), i.title(), i.published(), i.source() == null ? null : i.source().id());
+        return new Alert.AlertItem(i.id(), i.url(), i.title(), i.published(), i.source() == null ? null : i.source().id(), i.gloss());
     }
 
     private static String regionOf(List<String> regions) {

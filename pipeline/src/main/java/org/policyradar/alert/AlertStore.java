@@ -117,11 +117,15 @@ public final class AlertStore {
                         .lt(JsonData.of(to.toString()))))))), max, SortOrder.Asc);
     }
 
-    /** True when a spike alert for the topic was raised after {@code since}. */
     /** Whether a spike alert about this subject ({@link SpikeDetector.Subject#key()}) was raised after {@code since}. */
     public boolean spikeRaisedSince(String subjectKey, Instant since) {
-        return !search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("type").value(Alert.SPIKE)))
-                .filter(f -> f.prefix(p -> p.field("dedup_key").value("spike:" + subjectKey + ":")))
+        return raisedSince(Alert.SPIKE, subjectKey, since);
+    }
+
+    /** Whether an alert of this type (spike, signal-spike) about this subject was raised after {@code since}. */
+    public boolean raisedSince(String type, String subjectKey, Instant since) {
+        return !search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("type").value(type)))
+                .filter(f -> f.prefix(p -> p.field("dedup_key").value(type + ":" + subjectKey + ":")))
                 .filter(f -> f.range(r -> r.untyped(d -> d.field("created").gt(JsonData.of(since.toString()))))))), 1, SortOrder.Desc).isEmpty();
     }
 

@@ -15,12 +15,19 @@ import org.policyradar.change.IgnoreRules;
  * A missing file gives {@link #empty()}: spikes with the default settings, no watches, no channels.
  */
 public record AlertsConfig(Optional<String> kibanaUrl, List<Channel> channels, List<Watch> watches, Spike spike,
-                           Map<String, Spike> spikeOverrides, IgnoreRules changes, Optional<Digest> digest) {
+                           Map<String, Spike> spikeOverrides, IgnoreRules changes, Optional<Digest> digest,
+                           SignalSpike signalSpike) {
 
     public AlertsConfig {
         channels = List.copyOf(channels);
         watches = List.copyOf(watches);
         spikeOverrides = Map.copyOf(spikeOverrides);
+    }
+
+    /** With the default signal-spike settings. */
+    public AlertsConfig(Optional<String> kibanaUrl, List<Channel> channels, List<Watch> watches, Spike spike,
+                        Map<String, Spike> spikeOverrides, IgnoreRules changes, Optional<Digest> digest) {
+        this(kibanaUrl, channels, watches, spike, spikeOverrides, changes, digest, SignalSpike.DEFAULTS);
     }
 
     /** Without change-ignore rules of its own and without a digest. */
@@ -34,7 +41,7 @@ public record AlertsConfig(Optional<String> kibanaUrl, List<Channel> channels, L
     }
 
     public AlertsConfig withDigest(Digest d) {
-        return new AlertsConfig(kibanaUrl, channels, watches, spike, spikeOverrides, changes, Optional.of(d));
+        return new AlertsConfig(kibanaUrl, channels, watches, spike, spikeOverrides, changes, Optional.of(d), signalSpike);
     }
 
     /** The spike settings of a topic: its override, or the defaults. */
@@ -80,6 +87,23 @@ public record AlertsConfig(Optional<String> kibanaUrl, List<Channel> channels, L
      */
     public record Spike(Duration window, int baselineDays, int minCount, int minSources, double threshold, Duration cooldown) {
         public static final Spike DEFAULTS = new Spike(Duration.ofDays(1), 28, 5, 2, 3.0, Duration.ofHours(24));
+    }
+
+    /**
+     * Signal spikes: a taxonomy signal (a self-reliance target, a chokepoint, a ban, a funding line …) within one
+     * topic, measured against its own baseline like a topic spike, with its own dedup key and cooldown.
+     *
+     * @param signals the signal ids measured (default: the taxonomy's six signal types, not the numeric mentions)
+     */
+    public record SignalSpike(boolean enabled, Spike settings, List<String> signals) {
+        public static final List<String> DEFAULT_SIGNALS = List.of("self-reliance", "foreign-dependency", "ban-backlash",
+                "funding", "target", "standard-setting");
+        public static final SignalSpike DEFAULTS = new SignalSpike(true,
+                new Spike(Duration.ofDays(1), 28, 3, 2, 3.0, Duration.ofHours(24)), DEFAULT_SIGNALS);
+
+        public SignalSpike {
+            signals = List.copyOf(signals);
+        }
     }
 
     /**

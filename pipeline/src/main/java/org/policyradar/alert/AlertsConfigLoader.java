@@ -39,7 +39,8 @@ public final class AlertsConfigLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd])");
-    private static final Set<String> ROOT_KEYS = Set.of("kibana_url", "channels", "watches", "spike", "changes", "digest");
+    private static final Set<String> ROOT_KEYS = Set.of("kibana_url", "channels", "watches", "spike", "changes", "digest",
+            "signal_spike");
     private static final Set<String> CHANGES_KEYS = Set.of("ignore", "sources");
     private static final Set<String> DIGEST_KEYS = Set.of("every", "at", "zone", "recipients", "top_items");
     private static final Pattern CLOCK = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
@@ -112,7 +113,8 @@ public final class AlertsConfigLoader {
         }
         IgnoreRules changes = changes(file, root.path("changes"));
         Optional<AlertsConfig.Digest> digest = digest(file, root.path("digest"), channels);
-        return new AlertsConfig(kibana, channels, watches, spike, overrides, changes, digest);
+        AlertsConfig.SignalSpike signalSpike = SignalSpikeSettings.parse(file, root.path("signal_spike"));
+        return new AlertsConfig(kibana, channels, watches, spike, overrides, changes, digest, signalSpike);
     }
 
     /**
@@ -349,7 +351,7 @@ public final class AlertsConfigLoader {
         return out;
     }
 
-    private static AlertsConfig.Spike spike(Path file, String prefix, JsonNode node, AlertsConfig.Spike base) {
+    static AlertsConfig.Spike spike(Path file, String prefix, JsonNode node, AlertsConfig.Spike base) {
         String where = file.toString();
         Duration window = node.has("window") ? duration(where, prefix + "window", node.get("window")) : base.window();
         if (window.toMinutes() < 1 || window.toDays() > 7) {
@@ -393,7 +395,7 @@ public final class AlertsConfigLoader {
         return value.asInt();
     }
 
-    private static boolean boolValue(String where, String key, JsonNode value) {
+    static boolean boolValue(String where, String key, JsonNode value) {
         if (!value.isBoolean()) {
             throw new ConfigException(where + ": key '" + key + "': '" + value.asText() + "' must be true or false");
         }
@@ -456,7 +458,7 @@ public final class AlertsConfigLoader {
         return v == null || v.isNull() || v.asText().isBlank() ? Optional.empty() : Optional.of(v.asText().strip());
     }
 
-    private static void checkKeys(String where, String prefix, ObjectNode node, Set<String> allowed) {
+    static void checkKeys(String where, String prefix, ObjectNode node, Set<String> allowed) {
         for (String key : (Iterable<String>) node::fieldNames) {
             if (!allowed.contains(key)) {
                 throw new ConfigException(where + " key '" + prefix + key + "' is unknown; allowed keys: " + new TreeSet<>(allowed));

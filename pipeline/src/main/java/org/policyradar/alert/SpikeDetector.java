@@ -39,7 +39,7 @@ public final class SpikeDetector {
      * Near-duplicates count once: an item marked {@code duplicate_of} an earlier one (the same story republished by
      * other outlets) is left out of counts, baselines and top items, so one syndicated story is not a spike.
      */
-    private static final co.elastic.clients.elasticsearch._types.query_dsl.Query IS_NEAR_DUPLICATE =
+    static final co.elastic.clients.elasticsearch._types.query_dsl.Query IS_NEAR_DUPLICATE =
             co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q.exists(e -> e.field("duplicate_of")));
     private static final int TOP_ITEMS = 10;
 
@@ -49,28 +49,39 @@ public final class SpikeDetector {
     }
 
     /**
-     * What a spike is about: a topic, a topic within one region ({@code CN}, {@code EU}), or an actor (an entity such
-     * as Huawei) across topics. Each has its own baseline, cooldown and dedup key.
+     * What a spike is about: a topic, a topic within one region ({@code CN}, {@code EU}), an actor (an entity such
+     * as Huawei) across topics, or a signal (self-reliance, funding …) within a topic. Each has its own baseline,
+     * cooldown and dedup key.
      */
-    public record Subject(String topic, String region, String actor) {
+    public record Subject(String topic, String region, String actor, String signal) {
+        public Subject(String topic, String region, String actor) {
+            this(topic, region, actor, null);
+        }
+
         static Subject topic(String topic) {
             return new Subject(topic, null, null);
         }
 
-        /** Stable key for dedup and cooldown, e.g. {@code 5g}, {@code 5g/CN}, {@code actor:Huawei}. */
+        static Subject signal(String signal, String topic) {
+            return new Subject(topic, null, null, signal);
+        }
+
+        /** Stable key for dedup and cooldown, e.g. {@code 5g}, {@code 5g/CN}, {@code actor:Huawei}, {@code funding/semiconductors}. */
         public String key() {
-            return actor != null ? "actor:" + actor : region != null ? topic + "/" + region : topic;
+            return signal != null ? signal + "/" + topic : actor != null ? "actor:" + actor : region != null ? topic + "/" + region : topic;
         }
 
         /** How the alert names it. */
         public String label() {
-            return actor != null ? "actor '" + actor + "'" : region != null ? "topic '" + topic + "' in " + region : "topic '" + topic + "'";
+            return signal != null ? "signal '" + signal + "' in topic '" + topic + "'"
+                    : actor != null ? "actor '" + actor + "'" : region != null ? "topic '" + topic + "' in " + region : "topic '" + topic + "'";
         }
 
         /** The same subject as a Lucene query for the alert's Kibana Discover link. */
         public String query() {
             return actor != null ? "entities:\"" + actor + "\""
-                    : "topics:\"" + topic + "\"" + (region != null ? " AND source.region:\"" + region + "\"" : "");
+                    : "topics:\"" + topic + "\"" + (region != null ? " AND source.region:\"" + region + "\"" : "")
+                    + (signal != null ? " AND signals:\"" + signal + "\"" : "");
         }
 
         BoolQuery.Builder filter(BoolQuery.Builder b) {
@@ -78,6 +89,9 @@ public final class SpikeDetector {
                 return b.filter(f -> f.term(t -> t.field("entities").value(actor)));
             }
             b.filter(f -> f.term(t -> t.field("topics").value(topic)));
+            if (signal != null) {
+                b.filter(f -> f.term(t -> t.field("signals").value(signal)));
+            }
             return region == null ? b : b.filter(f -> f.term(t -> t.field("source.region").value(region)));
         }
     }
@@ -109,7 +123,7 @@ public final class SpikeDetector {
             } else if (subject.region() != null && m.observed() >= topicObserved.getOrDefault(subject.topic(), Double.MAX_VALUE)) {
                 continue; // every item of the topic's window is from this region: the topic's own alert says it all
             }
-            if (m.observed() < settings.minCount() || m.sources() < settings.minSources() || m.score() < settings.threshold()) {
+            if (!isSpike(m, settings)) {
                 continue;
             }
             if (store.spikeRaisedSince(subject.key(), now.minus(settings.cooldown()))) {
@@ -212,7 +226,7 @@ public final class SpikeDetector {
         }
     }
 
-    private List<Item> topItems(Subject subject, Instant from, Instant to) {
+    List<Item> topItems(Subject subject, Instant from, Instant to) {
         try {
             SearchResponse<Item> r = client.search(x -> x.index(itemsAlias).size(TOP_ITEMS)
                     .query(q -> q.bool(b -> subject.filter(b.mustNot(IS_NEAR_DUPLICATE))
@@ -223,6 +237,11 @@ public final class SpikeDetector {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Enough items from enough sources, and far enough above the baseline. */
+    static boolean isSpike(Measure m, AlertsConfig.Spike s) {
+        return m.observed() >= s.minCount() && m.sources() >= s.minSources() && m.score() >= s.threshold();
     }
 
     static double median(double[] values) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.policyradar.item.Item;
 import org.policyradar.item.Sha256;
+import org.policyradar.search.QueryExpander;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,11 @@ public final class WatchEvaluator {
     private final AlertStore store;
     private final WatchState state;
     private final AlertFactory factory;
+    private final QueryExpander expander;
 
-    public WatchEvaluator(ElasticsearchClient client, String itemsAlias, AlertStore store, WatchState state, AlertFactory factory) {
+    public WatchEvaluator(ElasticsearchClient client, String itemsAlias, AlertStore store, WatchState state, AlertFactory factory,
+                          QueryExpander expander) {
+        this.expander = expander;
         this.client = client;
         this.itemsAlias = itemsAlias;
         this.store = store;
@@ -97,8 +101,9 @@ public final class WatchEvaluator {
         return alert;
     }
 
-    private static BoolQuery.Builder filters(BoolQuery.Builder b, AlertsConfig.Watch watch, Instant from, Instant to) {
-        b.must(m -> m.queryString(qs -> qs.query(watch.query()).lenient(true)));
+    private BoolQuery.Builder filters(BoolQuery.Builder b, AlertsConfig.Watch watch, Instant from, Instant to) {
+        String query = expander.expand(watch.query()).query();
+        b.must(m -> m.queryString(qs -> qs.query(query).lenient(true)));
         b.filter(f -> f.range(r -> r.untyped(d -> d.field("fetched").gt(JsonData.of(from.toString())).lte(JsonData.of(to.toString())))));
         if (!watch.topics().isEmpty()) {
             b.filter(f -> f.terms(t -> t.field("topics").terms(v -> v.value(values(watch.topics())))));

@@ -12,6 +12,7 @@ import org.policyradar.alert.Alert;
 import org.policyradar.alert.AlertEngine;
 import org.policyradar.alert.AlertsConfig;
 import org.policyradar.alert.AlertsConfigLoader;
+import org.policyradar.index.IndexSetup;
 import org.policyradar.index.ElasticsearchConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,7 +90,7 @@ final class AlertsCommand implements Callable<Integer> {
 
     private AlertEngine engine(Services services) {
         AlertsConfig alerts = new AlertsConfigLoader(environment.env()).loadFromDirectory(services.config().configDir());
-        AlertEngine engine = new AlertEngine(services.elasticsearch().client(), alerts);
+        AlertEngine engine = new AlertEngine(services.elasticsearch().client(), alerts, IndexSetup.ITEMS.alias(), services.queryExpander());
         engine.ensureIndices();
         return engine;
     }

@@ -24,6 +24,7 @@ import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.index.IndexSetup;
 import org.policyradar.index.ItemIndexer;
 import org.policyradar.index.NearDuplicateMarker;
+import org.policyradar.item.Glossary;
 import org.policyradar.item.ItemFactory;
 import org.policyradar.parse.FeedDecoder;
 import org.policyradar.parse.RomeFeedParser;
@@ -77,7 +78,7 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer i
         FileFetchStateStore fetchState = new FileFetchStateStore(services.dataDir().resolve("fetch-state.json"));
         SpoolingIndexer indexer = spoolingIndexer(services, spool, es);
         Ingestion ingestion = new Ingestion(cfg, readers(services, fetcher, fetchState, changes), fetchState,
-                new ItemFactory(classifier), indexer,
+                new ItemFactory(classifier, Glossary.of(services.taxonomy())), indexer,
                 new SeenEntries(services.dataDir().resolve("seen"), classifier.version()),
                 waitEs, outcomes, services.clock());
         return new IngestionPipeline(ingestion, spool, indexer, outcomes, es);

@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
                 printSummary(out, results);
                 int waiting = spool.pendingCount();
                 if (waiting == 0) {
-                    evaluateAlerts(new AlertEngine(es.client(), alertsConfig), out);
+                    evaluateAlerts(new AlertEngine(es.client(), alertsConfig, IndexSetup.ITEMS.alias(), services.queryExpander()), out);
                 }
                 if (waiting > 0) {
                     out.printf("spool: %d batch(es) not yet taken by Elasticsearch are kept in %s and replayed by the next run%n",
@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
             CountDownLatch stop = new CountDownLatch(1);
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
             Signal.handle(new Signal("INT"), s -> stop.countDown());
-            AlertEngine alerts = new AlertEngine(es.client(), alertsConfig);
+            AlertEngine alerts = new AlertEngine(es.client(), alertsConfig, IndexSetup.ITEMS.alias(), services.queryExpander());
             // Alerts follow their items: evaluated after every poll that stored something (bursts folded into one
             // evaluation), and every 5 minutes for what time alone changes (spike windows, delivery retries, digests).
             try (CoalescingTrigger evaluation = new CoalescingTrigger("alerts", () -> {

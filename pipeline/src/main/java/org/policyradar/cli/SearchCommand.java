@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.policyradar.index.IndexSetup;
 import org.policyradar.index.ItemSearch;
+import org.policyradar.search.QueryExpander;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code radar search TEXT}: newest matching items first. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search indexed items (query-string syntax: AND, OR, \"phrases\"); prints date, source, topics, title, url, newest first.")
+        description = {"Search indexed items (query-string syntax: AND, OR, \"phrases\"); prints date, source, topics, title, url, newest first.",
+                "A term naming a taxonomy theme, actor or topic (semiconductor, 芯片, Halbleiter, Huawei) also finds its names in every other language; --exact turns that off."})
 final class SearchCommand implements Callable<Integer> {
     private final CliEnvironment environment;
 
@@ -33,6 +36,12 @@ final class SearchCommand implements Callable<Integer> {
 
     @Option(names = "--topic", paramLabel = "ID", description = "Only items with this taxonomy topic, e.g. 5g, ai, cyber.")
     String topic;
+
+    @Option(names = "--signal", paramLabel = "ID", description = "Only items carrying this signal, e.g. self-reliance, foreign-dependency, ban-backlash, funding, target, standard-setting (or money, percent, year).")
+    String signal;
+
+    @Option(names = "--exact", description = "Search the words as written: no expansion to other languages.")
+    boolean exact;
 
     @Option(names = "--source", paramLabel = "ID", description = "Only items of this source id.")
     String source;
@@ -59,17 +68,30 @@ final class SearchCommand implements Callable<Integer> {
             Optional<Instant> from = Optional.ofNullable(since)
                     .map(s -> services.clock().instant().minus(Durations.parse("--since", s)));
             String analyzed = query.isEmpty() ? "" : services.classifier().analyze(query, null);
+            QueryExpander.Expansion expansion = (exact ? QueryExpander.none() : services.queryExpander()).expand(query);
             ItemSearch search = new ItemSearch(services.elasticsearch().client(), IndexSetup.ITEMS.alias());
-            List<ItemSearch.SearchHit> hits = search.search(new ItemSearch.SearchQuery(query, analyzed,
-                    Optional.ofNullable(topic), Optional.ofNullable(source), from, limit));
+            List<ItemSearch.SearchHit> hits = search.search(new ItemSearch.SearchQuery(expansion.query(), analyzed,
+                    Optional.ofNullable(topic), Optional.ofNullable(signal), Optional.ofNullable(source), from, limit));
             PrintWriter out = spec.commandLine().getOut();
             ObjectMapper mapper = new ObjectMapper();
+            if (json) {
+                // first line: what the query became, so a script (or an analyst) sees why a Chinese item matched
+                out.println(mapper.writeValueAsString(Map.of("query", query, "expanded_query", expansion.query(),
+                        "expansions", expansion.used())));
+            } else {
+                for (QueryExpander.Used u : expansion.used()) {
+                    out.printf("expanded: %s -> %s (%s '%s')%n", u.term(), String.join(" OR ", u.alternatives()), u.kind(), u.concept());
+                }
+            }
             for (ItemSearch.SearchHit h : hits) {
                 if (json) {
                     out.println(mapper.writeValueAsString(h));
                 } else {
                     out.printf("%-20s  %-20s  %-24s  %s  %s%n", h.published() == null ? "-" : h.published().substring(0, Math.min(19, h.published().length())),
                             h.source(), String.join(",", h.topics()), h.title(), h.url());
+                    if (h.gloss() != null) {
+                        out.printf("%22s%s%n", "", "gloss: " + h.gloss());
+                    }
                 }
             }
             if (!json) {

@@ -7,6 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.policyradar.classify.ItemClassifier;
+import org.policyradar.config.ConfigException;
+import org.policyradar.search.Concepts;
+import org.policyradar.search.QueryExpander;
+import org.policyradar.taxonomy.Taxonomy;
+import org.policyradar.taxonomy.TaxonomyException;
+import org.policyradar.taxonomy.TaxonomyLoader;
 import org.policyradar.config.ConfigLoader;
 import org.policyradar.config.RadarConfig;
 import org.policyradar.index.ElasticsearchConnection;
@@ -27,6 +33,7 @@ final class Services implements AutoCloseable {
     private final CliEnvironment environment;
     private RadarConfig config;
     private ElasticsearchConnection es;
+    private Taxonomy taxonomy;
 
     Services(Path configDir, CliEnvironment environment) {
         this.configDir = configDir;
@@ -112,6 +119,26 @@ final class Services implements AutoCloseable {
 
     ItemClassifier classifier() {
         return environment.classifiers().get(config().taxonomy());
+    }
+
+    /** The configured taxonomy (an analyst's file or the built-in one), loaded on first use. */
+    Taxonomy taxonomy() {
+        if (taxonomy == null) {
+            try {
+                taxonomy = config().taxonomy().map(TaxonomyLoader::load).orElseGet(TaxonomyLoader::loadDefault);
+            } catch (TaxonomyException e) {
+                throw new ConfigException(e.getMessage(), e);
+            }
+        }
+        return taxonomy;
+    }
+
+    /**
+     * Cross-language query expansion over the taxonomy's names. Chinese names are segmented by the classifier, which
+     * is loaded only when a query actually names a concept.
+     */
+    QueryExpander queryExpander() {
+        return new QueryExpander(Concepts.of(taxonomy()), phrase -> classifier().analyze(phrase, "zh"));
     }
 
     Path dataDir() {

@@ -21,6 +21,10 @@ import java.util.Map;
  *                           its first scheme's name so that the mapping is unchanged
  * @param duplicateOf        id of the earliest item this one nearly duplicates (syndicated copy), or null
  * @param contentType        what a followed link was read as ({@code text/html}, {@code application/pdf}); null for feed entries
+ * @param gloss              for a Chinese item, its matched terms and actors with their English names
+ *                           ({@code 芯片: semiconductors and chips; 华为: Huawei}), else null ({@link Glossary})
+ * @param figures            the amounts, percentages and years the item states ({@code 70%}, {@code 200亿元}, {@code 2027年}),
+ *                           as written, for reading targets without opening the item
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Item(String id,
@@ -45,7 +49,19 @@ public record Item(String id,
                    String simhash,
                    @JsonProperty("simhash_bands") List<String> simhashBands,
                    @JsonProperty("duplicate_of") String duplicateOf,
-                   @JsonProperty("content_type") String contentType) {
+                   @JsonProperty("content_type") String contentType,
+                   String gloss,
+                   List<String> figures) {
+
+    /** An item read from no followed link, without a gloss. */
+    public Item(String id, String url, String canonicalUrl, String title, String summary, String text, Instant published,
+                boolean publishedEstimated, Instant fetched, String lang, SourceRef source, List<String> topics,
+                Map<String, Double> scores, Map<String, List<String>> evidence, List<EvidenceDetail> evidenceDetail,
+                List<String> entities, List<String> signals, String titleTokens, String bodyTokens, String simhash,
+                List<String> simhashBands, String duplicateOf) {
+        this(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics, scores,
+                evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, duplicateOf, null, null, null);
+    }
 
     /** An item before near-duplicate detection. */
     public Item(String id, String url, String canonicalUrl, String title, String summary, String text, Instant published,
@@ -53,7 +69,7 @@ public record Item(String id,
                 Map<String, Double> scores, Map<String, List<String>> evidence, List<EvidenceDetail> evidenceDetail,
                 List<String> entities, List<String> signals, String titleTokens, String bodyTokens) {
         this(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics, scores,
-                evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, null, null, null, null);
+                evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, null, null, null);
     }
 
     /** The same item with its SimHash fingerprint and near-duplicate lookup keys of title and summary. */
@@ -61,7 +77,7 @@ public record Item(String id,
         String fingerprinted = fingerprintText(title, summary);
         return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
                 scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, SimHash.hex(SimHash.of(fingerprinted)),
-                MinHashLsh.keys(SimHash.shingles(fingerprinted)), duplicateOf, contentType);
+                MinHashLsh.keys(SimHash.shingles(fingerprinted)), duplicateOf, contentType, gloss, figures);
     }
 
     /**
@@ -76,13 +92,21 @@ public record Item(String id,
     /** The same item marked as a near-duplicate of the earlier item {@code firstId}. */
     public Item withDuplicateOf(String firstId) {
         return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
-                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, firstId, contentType);
+                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, firstId, contentType, gloss, figures);
     }
 
     /** The same item marked with what its followed link was read as. */
     public Item withContentType(String type) {
         return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
-                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, duplicateOf, type);
+                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, duplicateOf, type,
+                gloss, figures);
+    }
+
+    /** The same item with its English gloss and the figures it states. */
+    public Item withGloss(String englishGloss, List<String> statedFigures) {
+        return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics,
+                scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, duplicateOf,
+                contentType, englishGloss, statedFigures == null || statedFigures.isEmpty() ? null : List.copyOf(statedFigures));
     }
 
     /** One match behind a topic, flattened for the index. */

@@ -17,9 +17,16 @@ import org.policyradar.config.SourceConfig;
 /** Builds the stored item from what a source gave us: classifies the text and attaches source and identity. */
 public final class ItemFactory {
     private final ItemClassifier classifier;
+    private final Glossary glossary;
 
+    /** Items without an English gloss. */
     public ItemFactory(ItemClassifier classifier) {
+        this(classifier, Glossary.NONE);
+    }
+
+    public ItemFactory(ItemClassifier classifier, Glossary glossary) {
         this.classifier = classifier;
+        this.glossary = glossary;
     }
 
     /**
@@ -45,6 +52,15 @@ public final class ItemFactory {
                 : CanonicalUrl.documentId("radar-entry:" + source.id() + ":" + raw.identityKey());
     }
 
+    /** The numeric mentions (money, percent, year) as written, in text order, each once, at most {@value #MAX_FIGURES}. */
+    static List<String> figures(Classification c) {
+        return c.signals().stream().filter(s -> NUMERIC_KINDS.contains(s.kind())).map(Signal::term).map(String::strip)
+                .distinct().limit(MAX_FIGURES).toList();
+    }
+
+    private static final List<String> NUMERIC_KINDS = List.of("money", "percent", "year");
+    private static final int MAX_FIGURES = 30;
+
     public Item build(SourceConfig source, RawItem raw) {
         String id = documentId(source, raw);
         String lang = raw.declaredLang() != null ? raw.declaredLang() : source.language();
@@ -64,6 +80,6 @@ public final class ItemFactory {
         return new Item(id, raw.url(), CanonicalUrl.canonicalize(raw.url()), raw.title(), raw.summary(), raw.text(), raw.published(),
                 raw.publishedEstimated(), raw.fetched(), c.lang(),
                 new SourceRef(source.id(), source.name(), source.region().name()), c.topics(), c.scores(), evidence,
-                detail, entities, signals, c.tokens().get("title"), c.tokens().get("body")).withContentType(raw.contentType()).withFingerprint();
+                detail, entities, signals, c.tokens().get("title"), c.tokens().get("body")).withContentType(raw.contentType()).withFingerprint().withGloss(glossary.gloss(c), figures(c));
     }
 }

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a Kibana saved-objects export against the live Elasticsearch: every line parses, each object has the
  * attributes its type needs, every reference resolves within the file, every field a visualization or saved search
- * names exists in the index mapping with a type that fits its use, and each Lens layer's aggregation, run on the index,
- * returns buckets.
+ * names exists in the index mapping with a type that fits its use, each object has the shape Kibana itself builds
+ * ({@link KibanaShapeRules}), and each Lens layer's aggregation, run on the index, returns buckets.
  */
 public final class KibanaValidator {
     static final Set<String> TYPES = Set.of("index-pattern", "lens", "search", "dashboard");
@@ -283,6 +283,7 @@ public final class KibanaValidator {
             c.problem("state.datasourceStates.formBased.layers is empty");
             return;
         }
+        KibanaShapeRules.lens(c.attributes).forEach(c::problem);
         Set<String> allColumns = new HashSet<>();
         for (Map.Entry<String, JsonNode> layer : layers.properties()) {
             layer.getValue().path("columns").fieldNames().forEachRemaining(allColumns::add);
@@ -443,6 +444,7 @@ public final class KibanaValidator {
             c.problem("kibanaSavedObjectMeta.searchSourceJSON is not JSON: " + e.getMessage());
             return;
         }
+        KibanaShapeRules.savedSearch(source).forEach(c::problem);
         String refName = source.path("indexRefName").asText("");
         if (refName.isEmpty()) {
             c.problem("searchSourceJSON has no indexRefName");
@@ -540,6 +542,7 @@ public final class KibanaValidator {
                 c.problem("panel " + p + " lacks panelIndex, panelRefName or gridData");
                 continue;
             }
+            KibanaShapeRules.dashboardPanel(p).forEach(c::problem);
             Optional<JsonNode> ref = c.reference(index + ":" + refName).or(() -> c.reference(refName));
             if (ref.isEmpty()) {
                 c.problem("panel " + index + ": no reference named '" + index + ":" + refName + "'");

@@ -64,6 +64,7 @@ public final class WatchSearches {
             references.addObject().put("type", "index-pattern").put("id", ITEMS_DATA_VIEW).put("name", refName);
         }
         source.put("indexRefName", INDEX_REF);
+        source.put("highlightAll", true); // as Discover saves it: the query's matches highlighted
 
         ObjectNode attributes = o.putObject("attributes");
         attributes.put("title", "Watch: " + watch.id());

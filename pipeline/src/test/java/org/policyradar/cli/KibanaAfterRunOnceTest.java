@@ -44,14 +44,15 @@ class KibanaAfterRunOnceTest {
         try (LocalHttpServer server = new LocalHttpServer()) {
             String url = node.start(Duration.ofMinutes(4)).url();
             Instant now = Instant.now();
-            // A quiet 28-day history of one 5G item a day, then a busy day on two sources: one spike alert on 5g.
+            // A quiet 28-day history of one 5G item a day, then a busy day on two sources: one spike alert on 5g, and
+            // three items on foreign dependency in 5G (none before): one signal spike.
             List<Entry> cn = new ArrayList<>();
             for (int day = 1; day <= 28; day++) {
                 cn.add(new Entry("%s opens 5G %s in district %d".formatted(CITIES.get(day % CITIES.size()),
                         THINGS.get(day % THINGS.size()), day), now.minus(Duration.ofDays(day)).minus(Duration.ofHours(3))));
             }
-            cn.add(new Entry("Huawei and ZTE expand 5G base stations across Guangdong", now.minus(Duration.ofHours(2))));
-            cn.add(new Entry("MIIT issues guidance on 5G network sharing", now.minus(Duration.ofHours(3))));
+            cn.add(new Entry("Huawei and ZTE expand 5G base stations across Guangdong to cut reliance on foreign suppliers", now.minus(Duration.ofHours(2))));
+            cn.add(new Entry("MIIT issues guidance on 5G network supply chain risks", now.minus(Duration.ofHours(3))));
             cn.add(new Entry("China Mobile switches on 5G standalone core in Beijing", now.minus(Duration.ofHours(4))));
             cn.add(new Entry("国务院印发新一代人工智能发展规划", now.minus(Duration.ofHours(5))));
             cn.add(new Entry("PBoC tests blockchain-based digital currency payments", now.minus(Duration.ofHours(6))));
@@ -60,7 +61,7 @@ class KibanaAfterRunOnceTest {
             List<Entry> eu = List.of(
                     new Entry("European Commission proposes the AI Act for trustworthy artificial intelligence", now.minus(Duration.ofHours(2))),
                     new Entry("ENISA warns of cyber security risks in 5G networks", now.minus(Duration.ofHours(3))),
-                    new Entry("BEREC reviews 5G spectrum auctions in member states", now.minus(Duration.ofHours(4))),
+                    new Entry("BEREC reviews 5G spectrum auctions and the dependence on foreign vendors", now.minus(Duration.ofHours(4))),
                     new Entry("Huawei opens a 5G smart city lab in Duisburg", now.minus(Duration.ofHours(5))));
             server.serve("/cn.xml", LocalHttpServer.Resource.ok(feed("cn", cn), "application/rss+xml"));
             server.serve("/plans/index.html", LocalHttpServer.Resource.ok("""
@@ -100,7 +101,7 @@ class KibanaAfterRunOnceTest {
 
             CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
             assertThat(run.code()).as("kb-down fails").isEqualTo(3);
-            assertThat(run.out()).as(run.err()).contains("alerts: raised=3");
+            assertThat(run.out()).as(run.err()).contains("alerts: raised=4"); // spike 5g, two watches, signal spike foreign-dependency/5g
             // The tracked plan is revised: a second version and a change alert.
             server.serve("/plans/plan.html", LocalHttpServer.Resource.ok(plan("50"), "text/html; charset=utf-8"));
             CliHarness.Result second = CliHarness.run("run", "--once", "--config", dir.toString());

@@ -8,11 +8,12 @@ import java.util.stream.Collectors;
 
 /**
  * The validated taxonomy: topics (the six evaluated ones and further themes of the MERICS report), entities and
- * signal types. Immutable; build it with {@link TaxonomyLoader}.
+ * signal types, and the themes search expands across languages. Immutable; build it with {@link TaxonomyLoader}.
  *
  * @param source where it was loaded from, used in error messages of later compile steps
  */
-public record Taxonomy(String source, String version, List<Topic> topics, List<Entity> entities, List<SignalType> signals) {
+public record Taxonomy(String source, String version, List<Topic> topics, List<Entity> entities, List<SignalType> signals,
+                       List<Theme> themes) {
 
     /** The topics whose labels the gold data carries and the evaluation measures; the file must define all six. */
     public static final List<String> EVALUATED_TOPICS = List.of("5g", "ai", "blockchain", "quantum", "social-credit", "cyber");
@@ -21,6 +22,12 @@ public record Taxonomy(String source, String version, List<Topic> topics, List<E
         topics = List.copyOf(topics);
         entities = List.copyOf(entities);
         signals = List.copyOf(signals);
+        themes = themes == null ? List.of() : List.copyOf(themes);
+    }
+
+    /** A taxonomy without search themes. */
+    public Taxonomy(String source, String version, List<Topic> topics, List<Entity> entities, List<SignalType> signals) {
+        this(source, version, topics, entities, signals, List.of());
     }
 
     public Optional<Topic> topic(String id) {

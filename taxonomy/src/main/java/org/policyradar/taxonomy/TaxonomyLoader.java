@@ -21,8 +21,9 @@ public final class TaxonomyLoader {
     public static final String DEFAULT_RESOURCE = "org/policyradar/taxonomy/taxonomy.yaml";
 
     /** The file as written; validation turns it into a {@link Taxonomy}. */
-    record TaxonomyFile(String version, List<Topic> topics, List<Entity> entities, List<SignalType> signals) {
+    record TaxonomyFile(String version, List<Topic> topics, List<Entity> entities, List<SignalType> signals, List<Theme> themes) {
         TaxonomyFile {
+            themes = themes == null ? List.of() : themes;
             topics = topics == null ? List.of() : topics;
             entities = entities == null ? List.of() : entities;
             signals = signals == null ? List.of() : signals;
@@ -73,6 +74,6 @@ public final class TaxonomyLoader {
             throw new TaxonomyException(source + ": file is empty; fix: define at least the six evaluated topics");
         }
         new TaxonomyValidator(source).validate(file);
-        return new Taxonomy(source, file.version(), file.topics(), file.entities(), file.signals());
+        return new Taxonomy(source, file.version(), file.topics(), file.entities(), file.signals(), file.themes());
     }
 }

@@ -100,6 +100,22 @@ final class TaxonomyValidator {
             }
             checkGroups(where, "terms", s.terms());
         }
+        Set<String> themeIds = new HashSet<>();
+        for (Theme th : file.themes()) {
+            checkId("theme", th.id(), themeIds);
+            String where = "theme '" + th.id() + "'";
+            if (th.label() == null || blank(th.label().en())) {
+                problems.add(at(where, "label.en") + " is empty; fix: give the English name the gloss shows");
+            }
+            if (th.topic() != null && !topicIds.contains(th.topic())) {
+                problems.add(at(where, "topic") + " refers to unknown topic '" + th.topic()
+                        + "'; fix: use one of the topic ids defined in this file or remove the key");
+            }
+            if (th.aliases().isEmpty()) {
+                problems.add(at(where, "aliases") + " is empty; fix: list its names in en, de, fr and zh");
+            }
+            checkGroups(where, "aliases", th.aliases());
+        }
         if (!problems.isEmpty()) {
             throw new TaxonomyException(problems.size() + " problem(s) in taxonomy:\n  " + String.join("\n  ", problems));
         }
