@@ -338,6 +338,22 @@ class AlertMailRenderingTest {
                 .isGreaterThan(200);
     }
 
+    @Test
+    void theGlyphCheckSeesTofuWhenNoCjkFontIsThere() throws Exception {
+        // the check above can fail: without CJK fonts both texts are rows of identical boxes, pixel for pixel
+        Path html = Files.writeString(SHOTS.resolve("tofu.html"), "<!DOCTYPE html><html><body><h1>国务院印发新一代</h1></body></html>",
+                StandardCharsets.UTF_8);
+        Path variant = Files.writeString(SHOTS.resolve("tofu-variant.html"), "<!DOCTYPE html><html><body><h1>零一二三四五六七</h1></body></html>",
+                StandardCharsets.UTF_8);
+        HeadlessChromium noCjk = chromium.withoutCjkFonts();
+        long tofu = differingPixels(ImageIO.read(noCjk.screenshot(html, SHOTS.resolve("tofu.png"), 400, 120).toFile()),
+                ImageIO.read(noCjk.screenshot(variant, SHOTS.resolve("tofu-variant.png"), 400, 120).toFile()));
+        assertThat(tofu).as("no CJK font: boxes only").isZero();
+        long glyphs = differingPixels(ImageIO.read(chromium.screenshot(html, SHOTS.resolve("glyphs.png"), 400, 120).toFile()),
+                ImageIO.read(chromium.screenshot(variant, SHOTS.resolve("glyphs-variant.png"), 400, 120).toFile()));
+        assertThat(glyphs).as("with fonts-wqy-zenhei: real glyphs").isGreaterThan(200);
+    }
+
     private static long differingPixels(BufferedImage a, BufferedImage b) {
         assertThat(a.getWidth()).isEqualTo(b.getWidth());
         assertThat(a.getHeight()).isEqualTo(b.getHeight());

@@ -17,17 +17,41 @@ public final class HeadlessChromium {
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
     private final Path binary;
     private final Path work;
+    private final Path fontConfig;
 
-    private HeadlessChromium(Path binary, Path work) {
+    private HeadlessChromium(Path binary, Path work, Path fontConfig) {
         this.binary = binary;
         this.work = work;
+        this.fontConfig = fontConfig;
+    }
+
+    /**
+     * The same browser seeing none of the installed CJK fonts (a fontconfig listing only the other font
+     * directories): what a machine without {@code fonts-wqy-zenhei} shows, for checking that a tofu check fails.
+     */
+    public HeadlessChromium withoutCjkFonts() throws IOException {
+        StringBuilder dirs = new StringBuilder();
+        for (String root : List.of("/usr/share/fonts/truetype", "/usr/share/fonts/opentype")) {
+            Path r = Path.of(root);
+            if (!Files.isDirectory(r)) {
+                continue;
+            }
+            try (var children = Files.list(r)) {
+                children.filter(Files::isDirectory)
+                        .filter(d -> !d.getFileName().toString().matches("(?i).*(wqy|cjk|arphic|droid|han|zh).*"))
+                        .forEach(d -> dirs.append("<dir>").append(d).append("</dir>"));
+            }
+        }
+        Path config = Files.writeString(Files.createTempFile(work, "fonts-", ".conf"), "<?xml version=\"1.0\"?><fontconfig>" + dirs
+                + "<cachedir>" + Files.createTempDirectory(work, "fontcache-") + "</cachedir></fontconfig>");
+        return new HeadlessChromium(binary, work, config);
     }
 
     /** The installed browser, or an AssertionError saying how to install it. */
     public static HeadlessChromium find(Path work) {
         for (String c : CANDIDATES) {
             if (Files.isExecutable(Path.of(c))) {
-                return new HeadlessChromium(Path.of(c), work);
+                return new HeadlessChromium(Path.of(c), work, null);
             }
         }
         throw new AssertionError("chromium not found (looked for " + CANDIDATES + "): the mail rendering tests need a real "
@@ -57,7 +81,11 @@ public final class HeadlessChromium {
                 "--disable-sync", "--user-data-dir=" + profile));
         command.addAll(List.of(args));
         command.add(html.toUri().toString());
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (fontConfig != null) {
+            pb.environment().put("FONTCONFIG_FILE", fontConfig.toString());
+        }
+        Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("chromium did not finish rendering " + html + " within 120 s");
