@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.policyradar.item.SourceRef;
 
 /**
@@ -14,7 +15,10 @@ import org.policyradar.item.SourceRef;
  * @param url     the changed page ({@code change} alerts)
  * @param source  the changed page's source ({@code change} alerts)
  * @param diff    the changed passages, {@code [-removed-]{+added+}} with context ({@code change} alerts)
- * @param version the page version that raised the alert ({@code change} alerts)
+ * @param version the page version that raised the alert ({@code change} alerts); {@code window_start} is then the
+ *                previous version's fetch time and {@code window_end} this version's
+ * @param signals the taxonomy signals whose figures moved ({@code change} alerts: a target raised, a funding line cut)
+ * @param trend   items per topic per day up to the period's end ({@code digest}: drawn as the mail's chart)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -40,7 +44,9 @@ public record Alert(String id,
                     String url,
                     SourceRef source,
                     String diff,
-                    Integer version) {
+                    Integer version,
+                    List<String> signals,
+                    List<TrendPoint> trend) {
 
     public static final String SPIKE = "spike";
     public static final String WATCH = "watch";
@@ -56,17 +62,32 @@ public record Alert(String id,
                  Double score, Integer itemsCount, List<AlertItem> items, String kibanaUrl, List<Delivery> deliveries,
                  Boolean delivered) {
         this(id, type, created, dedupKey, topic, watch, region, title, summary, windowStart, windowEnd, observed, expected,
-                score, itemsCount, items, kibanaUrl, deliveries, delivered, null, null, null, null);
+                score, itemsCount, items, kibanaUrl, deliveries, delivered, null, null, null, null, null, null);
     }
 
-    /** An item listed in an alert. */
+    /**
+     * An item listed in an alert, with what an analyst reads before opening it: the source's name, the summary, the
+     * topics and the terms that were the evidence for each.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AlertItem(String id, String url, String title, Instant published, String source, String gloss) {
-        /** An item without an English gloss. */
-        public AlertItem(String id, String url, String title, Instant published, String source) {
-            this(id, url, title, published, source, null);
+    public record AlertItem(String id, String url, String title, Instant published, String source,
+                            @JsonProperty("source_name") String sourceName, String summary, String lang,
+                            List<String> topics, Map<String, List<String>> evidence, String gloss) {
+        /** An item without an English gloss (not Chinese, or written by an older version). */
+        public AlertItem(String id, String url, String title, Instant published, String source, String sourceName,
+                         String summary, String lang, List<String> topics, Map<String, List<String>> evidence) {
+            this(id, url, title, published, source, sourceName, summary, lang, topics, evidence, null);
         }
+
+        /** An item known by its link alone (a changed page, an alert written by an older version). */
+        public AlertItem(String id, String url, String title, Instant published, String source) {
+            this(id, url, title, published, source, null, null, null, null, null, null);
+        }
+    }
+
+    /** Items of one topic on one day (UTC). */
+    public record TrendPoint(String topic, Instant day, long count) {
     }
 
     /**
@@ -88,7 +109,7 @@ public record Alert(String id,
     public Alert withDeliveries(List<Delivery> newDeliveries, boolean isDelivered) {
         return new Alert(id, type, created, dedupKey, topic, watch, region, title, summary, windowStart, windowEnd,
                 observed, expected, score, itemsCount, items, kibanaUrl, List.copyOf(newDeliveries), isDelivered, url, source,
-                diff, version);
+                diff, version, signals, trend);
     }
 
     /** The plain-text rendering used by every channel (Slack/Teams {@code text}, the mail's text part). */

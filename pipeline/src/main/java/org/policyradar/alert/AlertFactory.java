@@ -46,19 +46,22 @@ public final class AlertFactory {
     Alert change(PageVersion v, String key, Instant now, String topic) {
         String name = v.title() == null || v.title().isBlank() ? v.url() : v.title();
         String title = "Changed: " + name + " (version " + v.version() + ", +" + v.wordsAdded() + "/-" + v.wordsRemoved() + " words)";
-        Alert.AlertItem item = new Alert.AlertItem(v.itemId(), v.url(), v.title(), null, v.source() == null ? null : v.source().id());
+        Alert.AlertItem item = new Alert.AlertItem(v.itemId(), v.url(), v.title(), v.fetched(),
+                v.source() == null ? null : v.source().id(), v.source() == null ? null : v.source().name(), null, null, null, null);
         String link = config.kibanaUrl().map(base -> base.replaceAll("/+$", "") + "/app/discover#/?_g=(time:(from:now-5y,to:now))"
                 + "&_a=(index:'radar-versions',query:(language:lucene,query:'"
                 + encode("item_id:\"" + v.itemId() + "\"") + "'))").orElse(null);
         List<Alert.Delivery> deliveries = pendingDeliveries();
+        // the window is the two versions compared: when the previous one was fetched, and this one
         return new Alert(key, Alert.CHANGE, now, key, topic, null, v.source() == null ? null : v.source().region(), title,
-                v.changeSummary(), v.fetched(), v.fetched(), null, null, null, 1, List.of(item), link, deliveries,
-                deliveries.isEmpty(), v.url(), v.source(), v.diff(), v.version());
+                v.changeSummary(), v.previousFetched() != null ? v.previousFetched() : v.fetched(), v.fetched(), null, null, null, 1,
+                List.of(item), link, deliveries, deliveries.isEmpty(), v.url(), v.source(), v.diff(), v.version(),
+                v.signals().isEmpty() ? null : v.signals(), null);
     }
 
     /** The digest of one period, addressed to its recipients only. */
     Alert digest(String key, Instant now, AlertsConfig.Period period, String summary, List<Item> top, int itemsCount,
-                 List<String> recipients) {
+                 List<String> recipients, List<Alert.TrendPoint> trend) {
         String title = String.format(Locale.ROOT, "Digest %s – %s: %d new item%s", period.start().atOffset(ZoneOffset.UTC)
                         .toLocalDateTime().toString().replace('T', ' '), period.end().atOffset(ZoneOffset.UTC).toLocalDateTime()
                         .toString().replace('T', ' ') + " UTC", itemsCount, itemsCount == 1 ? "" : "s");
@@ -66,7 +69,8 @@ public final class AlertFactory {
                 .filter(d -> recipients.isEmpty() || recipients.contains(d.channel())).toList();
         return new Alert(key, Alert.DIGEST, now, key, null, null, null, title, summary, period.start(), period.end(),
                 (double) itemsCount, null, null, itemsCount, top.stream().map(AlertFactory::item).toList(),
-                kibana("*", period.start(), period.end()), deliveries, deliveries.isEmpty());
+                kibana("*", period.start(), period.end()), deliveries, deliveries.isEmpty(), null, null, null, null, null,
+                trend.isEmpty() ? null : List.copyOf(trend));
     }
 
     /** A message sent by {@code radar alerts test}; never stored. */
@@ -90,11 +94,17 @@ public final class AlertFactory {
         };
     }
 
+    /** Discover on the items' data view ({@code radar-items} in kibana/policyradar.ndjson), the window and the query. */
     private String kibana(String query, Instant from, Instant to) {
         return config.kibanaUrl().map(base -> base.replaceAll("/+$", "") + "/app/discover#/?_g=(time:(from:'" + from
-                + "',to:'" + to + "'))&_a=(query:(language:lucene,query:'"
+                + "',to:'" + to + "'))&_a=(index:'" + ITEMS_DATA_VIEW + "',query:(language:lucene,query:'"
                 + encode(query) + "'))").orElse(null);
     }
+
+    /** The id of the items' data view in the shipped saved objects. */
+    static final String ITEMS_DATA_VIEW = "radar-items";
+    /** Summaries in alerts are cut here: a mail is read on a phone too. */
+    static final int SUMMARY_CHARS = 400;
 
     /** A query inside a Rison string ('…' with ! as escape), URL-encoded. */
     private static String encode(String query) {
@@ -102,7 +112,14 @@ public final class AlertFactory {
     }
 
     private static Alert.AlertItem item(Item i) {
-        return new Alert.AlertItem(i.id(), i.url(), i.title(), i.published(), i.source() == null ? null : i.source().id(), i.gloss());
+        String summary = i.summary() == null || i.summary().isBlank() ? null : i.summary().strip();
+        if (summary != null && summary.length() > SUMMARY_CHARS) {
+            summary = summary.substring(0, SUMMARY_CHARS - 1) + "…";
+        }
+        return new Alert.AlertItem(i.id(), i.url(), i.title(), i.published(), i.source() == null ? null : i.source().id(),
+                i.source() == null ? null : i.source().name(), summary, i.lang(),
+                i.topics() == null || i.topics().isEmpty() ? null : i.topics(),
+                i.evidence() == null || i.evidence().isEmpty() ? null : i.evidence(), i.gloss());
     }
 
     private static String regionOf(List<String> regions) {

@@ -6,9 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +46,7 @@ public final class Deliverer {
     private final AlertsConfig config;
     private final HttpClient http;
     private final ObjectMapper json = ElasticsearchConnection.objectMapper();
+    private final MailBody mailBody = new MailBody();
 
     public Deliverer(AlertsConfig config) {
         this.config = config;
@@ -164,7 +163,7 @@ public final class Deliverer {
         }
     }
 
-    private static void email(AlertsConfig.Email e, Alert alert) throws MessagingException {
+    private void email(AlertsConfig.Email e, Alert alert) throws MessagingException {
         Properties p = new Properties();
         p.put("mail.smtp.host", e.host());
         p.put("mail.smtp.port", String.valueOf(e.port()));
@@ -181,15 +180,7 @@ public final class Deliverer {
             m.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
         }
         m.setSubject(alert.title().startsWith("[") ? alert.title() : "[PolicyRadar] " + alert.title(), "UTF-8");
-        // multipart/alternative: the plain text, then an HTML part in which every text from items is escaped
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        MimeBodyPart plain = new MimeBodyPart();
-        plain.setText(alert.text(), "UTF-8");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(AlertHtml.render(alert), "UTF-8", "html");
-        alternative.addBodyPart(plain);
-        alternative.addBodyPart(html);
-        m.setContent(alternative);
+        m.setContent(mailBody.of(alert)); // the plain text and the HTML from the templates (escaped)
         m.setHeader("X-PolicyRadar-Alert", alert.id());
         m.setSentDate(new Date());
         if (e.username().isPresent()) {

@@ -2,6 +2,9 @@ package org.policyradar.alert;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -83,13 +86,49 @@ final class DigestBuilder {
         }
         section(summary, "Spikes", store.between(period.start(), period.end(), Alert.SPIKE, LISTED_ALERTS + 1));
         section(summary, "Plan adjustments", store.between(period.start(), period.end(), Alert.CHANGE, LISTED_ALERTS + 1));
-        Alert a = factory.digest(key, now, period, summary.toString(), top, (int) total, digest.recipients());
+        Alert a = factory.digest(key, now, period, summary.toString(), top, (int) total, digest.recipients(), trend(period));
         if (!store.raise(a)) {
             return Optional.empty();
         }
         LOG.info("event=alert_raised type=digest period_start={} period_end={} items={}", period.start(), period.end(), total);
         return Optional.of(a);
     }
+
+    /**
+     * Items per topic per day over the {@link #TREND_DAYS} days up to the period's end, for the {@link #TREND_TOPICS}
+     * topics with most items in them: the digest's chart. Empty days are zeros, so every line spans the whole range.
+     */
+    List<Alert.TrendPoint> trend(AlertsConfig.Period period) {
+        Instant end = period.end();
+        Instant start = end.minus(java.time.Duration.ofDays(TREND_DAYS)).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        try {
+            Aggregation days = Aggregation.of(a -> a.dateHistogram(h -> h.field("fetched").calendarInterval(CalendarInterval.Day)
+                    .minDocCount(0)
+                    .extendedBounds(x -> x.min(FieldDateMath.of(m -> m.expr(start.toString())))
+                            .max(FieldDateMath.of(m -> m.expr(end.minusMillis(1).toString()))))));
+            SearchResponse<Void> r = client.search(s -> s.index(itemsAlias).size(0)
+                    .query(q -> q.bool(b -> b
+                            .filter(f -> f.range(g -> g.untyped(d -> d.field("fetched").gte(JsonData.of(start.toString()))
+                                    .lt(JsonData.of(end.toString())))))
+                            .mustNot(n -> n.exists(e -> e.field("duplicate_of")))))
+                    .aggregations("topics", a -> a.terms(t -> t.field("topics").size(TREND_TOPICS)).aggregations("days", days)),
+                    Void.class);
+            List<Alert.TrendPoint> points = new java.util.ArrayList<>();
+            for (StringTermsBucket topic : r.aggregations().get("topics").sterms().buckets().array()) {
+                for (var day : topic.aggregations().get("days").dateHistogram().buckets().array()) {
+                    points.add(new Alert.TrendPoint(topic.key().stringValue(), Instant.ofEpochMilli(day.key()), day.docCount()));
+                }
+            }
+            return points;
+        } catch (IOException | RuntimeException e) {
+            // the digest goes out without its chart rather than not at all
+            LOG.warn("event=digest_trend_failed period_end={} reason=\"{}\"", end, String.valueOf(e.getMessage()).replace('"', '\''));
+            return List.of();
+        }
+    }
+
+    static final int TREND_DAYS = 14;
+    static final int TREND_TOPICS = 6;
 
     private static void section(StringBuilder summary, String name, List<Alert> alerts) {
         if (alerts.isEmpty()) {

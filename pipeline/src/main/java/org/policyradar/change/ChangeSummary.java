@@ -9,14 +9,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.policyradar.change.WordDiff.Token;
+import org.policyradar.taxonomy.SignalType;
 import org.policyradar.taxonomy.Taxonomy;
 import org.policyradar.taxonomy.TermGroup;
 import org.policyradar.taxonomy.Topic;
 
 /**
  * A short "what changed" built from a {@link Diff}: changed figures (numbers, dates, percentages, targets) as
- * {@code old → new}, and the changed sentences that mention a taxonomy term, with the topic. Plain phrase matching
- * (case-insensitive, whole words for Latin script): a reading aid, not the classifier.
+ * {@code old → new}, the signals whose terms are in a sentence where a figure moved (a self-reliance target raised,
+ * a funding line cut: MERICS' "adjustments to national policy plans"), and the changed sentences that mention a
+ * taxonomy term, with the topic. Plain phrase matching (case-insensitive, whole words for Latin script): a reading
+ * aid, not the classifier.
  */
 public final class ChangeSummary {
     static final int MAX_FIGURES = 8;
@@ -29,23 +32,37 @@ public final class ChangeSummary {
             "yuan", "rmb", "prozent", "milliarden", "millionen", "pour", "milliards", "millions");
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？；!?;\\n]|\\.(?=\\s)");
 
-    /** The summary and the topics whose terms appear in changed sentences. */
-    public record Summary(String text, List<String> topics) {
+    /** The summary, the topics whose terms appear in changed sentences and the signals whose figures moved. */
+    public record Summary(String text, List<String> topics, List<String> signals) {
     }
 
     private final Map<String, List<Pattern>> termsByTopic;
+    private final Map<String, List<Pattern>> termsBySignal;
+    private final Map<String, String> signalLabels;
 
     public ChangeSummary(Taxonomy taxonomy) {
         Map<String, List<Pattern>> terms = new LinkedHashMap<>();
         for (Topic topic : taxonomy.topics()) {
-            List<Pattern> patterns = new ArrayList<>();
-            for (TermGroup g : topic.terms()) {
-                g.phrasesByLanguage().forEach((lang, phrases) -> phrases.stream().filter(p -> !p.replace("*", "").isBlank())
-                        .forEach(p -> patterns.add(pattern(lang, p, g.isCaseSensitive()))));
-            }
-            terms.put(topic.id(), List.copyOf(patterns));
+            terms.put(topic.id(), patterns(topic.terms()));
         }
         this.termsByTopic = terms;
+        Map<String, List<Pattern>> signals = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (SignalType signal : taxonomy.signals()) {
+            signals.put(signal.id(), patterns(signal.terms()));
+            labels.put(signal.id(), signal.label() == null || signal.label().en() == null ? signal.id() : signal.label().en());
+        }
+        this.termsBySignal = signals;
+        this.signalLabels = labels;
+    }
+
+    private static List<Pattern> patterns(List<TermGroup> groups) {
+        List<Pattern> patterns = new ArrayList<>();
+        for (TermGroup g : groups) {
+            g.phrasesByLanguage().forEach((lang, phrases) -> phrases.stream().filter(p -> !p.replace("*", "").isBlank())
+                    .forEach(p -> patterns.add(pattern(lang, p, g.isCaseSensitive()))));
+        }
+        return List.copyOf(patterns);
     }
 
     private static Pattern pattern(String lang, String phrase, boolean caseSensitive) {
@@ -63,20 +80,28 @@ public final class ChangeSummary {
     public Summary summarise(Diff diff, String oldText, String newText) {
         List<String> figures = new ArrayList<>();
         Map<String, String> sentences = new LinkedHashMap<>(); // sentence → topic
+        Map<String, List<String>> moved = new LinkedHashMap<>(); // signal → its changed figures
         for (Diff.Change c : diff.changes()) {
             List<String> before = figures(c.removed(), c.next());
             List<String> after = figures(c.added(), c.next());
+            String figure = null;
             if (!before.isEmpty() && !after.isEmpty()) {
-                figures.add(String.join(", ", before) + " → " + String.join(", ", after));
+                figure = String.join(", ", before) + " → " + String.join(", ", after) + direction(before, after);
             } else if (!after.isEmpty()) {
-                figures.add("added " + String.join(", ", after));
+                figure = "added " + String.join(", ", after);
             } else if (!before.isEmpty()) {
-                figures.add("removed " + String.join(", ", before));
+                figure = "removed " + String.join(", ", before);
             }
             boolean inNew = !c.added().isEmpty();
             Token at = inNew ? c.added().get(0) : c.removed().get(0);
             String sentence = sentence(inNew ? newText : oldText, at.start());
             topicOf(sentence).ifPresent(topic -> sentences.putIfAbsent((inNew ? "" : "removed: ") + sentence, topic));
+            if (figure != null) {
+                figures.add(figure);
+                for (String signal : matching(termsBySignal, sentence)) {
+                    moved.computeIfAbsent(signal, k -> new ArrayList<>()).add(figure);
+                }
+            }
         }
         StringBuilder b = new StringBuilder();
         if (!figures.isEmpty()) {
@@ -86,6 +111,10 @@ public final class ChangeSummary {
                 b.append("; … ").append(figures.size() - shown.size()).append(" more");
             }
             b.append('\n');
+        }
+        for (Map.Entry<String, List<String>> e : moved.entrySet()) {
+            b.append("Signal moved: ").append(e.getKey()).append(" (").append(signalLabels.get(e.getKey())).append("): ")
+                    .append(String.join("; ", e.getValue().subList(0, Math.min(MAX_FIGURES, e.getValue().size())))).append('\n');
         }
         Set<String> topics = new LinkedHashSet<>();
         int n = 0;
@@ -97,7 +126,7 @@ public final class ChangeSummary {
         }
         b.append(String.format(Locale.ROOT, "%d word(s) added, %d removed in %d place(s)", diff.wordsAdded(), diff.wordsRemoved(),
                 diff.changes().size()));
-        return new Summary(b.toString(), List.copyOf(topics));
+        return new Summary(b.toString(), List.copyOf(topics), List.copyOf(moved.keySet()));
     }
 
     /** Numbers in the tokens, each with the unit that follows it ("38个", "45 %", "2027年"). */
@@ -140,13 +169,33 @@ public final class ChangeSummary {
     }
 
     private java.util.Optional<String> topicOf(String sentence) {
-        for (Map.Entry<String, List<Pattern>> e : termsByTopic.entrySet()) {
-            for (Pattern p : e.getValue()) {
-                if (p.matcher(sentence).find()) {
-                    return java.util.Optional.of(e.getKey());
-                }
+        return matching(termsByTopic, sentence).stream().findFirst();
+    }
+
+    /** The ids (topics or signals) with a term in the sentence, in taxonomy order. */
+    private static List<String> matching(Map<String, List<Pattern>> termsById, String sentence) {
+        List<String> ids = new ArrayList<>();
+        for (Map.Entry<String, List<Pattern>> e : termsById.entrySet()) {
+            if (e.getValue().stream().anyMatch(p -> p.matcher(sentence).find())) {
+                ids.add(e.getKey());
             }
         }
-        return java.util.Optional.empty();
+        return ids;
     }
+
+    /** " (raised)" or " (lowered)" when one figure replaced one figure of the same unit; else nothing. */
+    static String direction(List<String> before, List<String> after) {
+        if (before.size() != 1 || after.size() != 1) {
+            return "";
+        }
+        var old = NUMBER.matcher(before.get(0));
+        var now = NUMBER.matcher(after.get(0));
+        if (!old.matches() || !now.matches() || !old.group(2).equals(now.group(2))) {
+            return "";
+        }
+        int cmp = new java.math.BigDecimal(now.group(1)).compareTo(new java.math.BigDecimal(old.group(1)));
+        return cmp > 0 ? " (raised)" : cmp < 0 ? " (lowered)" : "";
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("(\\d+(?:\\.\\d+)?)(.*)");
 }

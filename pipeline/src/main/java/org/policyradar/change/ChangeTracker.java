@@ -1,6 +1,7 @@
 package org.policyradar.change;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.item.CanonicalUrl;
@@ -48,7 +49,7 @@ public final class ChangeTracker {
         PageVersion version;
         if (previous.isEmpty()) {
             version = new PageVersion(url, CanonicalUrl.canonicalize(url), itemId, ref, 1, fetched, title,
-                    TextNormaliser.hash(normalised), text, false, 0, 0, null, null);
+                    TextNormaliser.hash(normalised), text, false, 0, 0, null, null, null, List.of());
         } else {
             // The old text is normalised again with today's rules, so a rule added later also silences old noise.
             String before = normaliser.normalise(previous.get().text());
@@ -63,7 +64,7 @@ public final class ChangeTracker {
             ChangeSummary.Summary summary = summariser.summarise(diff, before, normalised);
             version = new PageVersion(url, CanonicalUrl.canonicalize(url), itemId, ref, previous.get().version() + 1, fetched,
                     title, TextNormaliser.hash(normalised), text, true, diff.wordsAdded(), diff.wordsRemoved(), diff.render(),
-                    summary.text());
+                    summary.text(), previous.get().fetched(), summary.signals());
         }
         if (!store.create(version)) {
             return Optional.empty(); // stored concurrently by another poll of the same page

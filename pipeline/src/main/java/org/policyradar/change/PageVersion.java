@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.List;
 import org.policyradar.item.SourceRef;
 
 /**
@@ -17,6 +18,9 @@ import org.policyradar.item.SourceRef;
  * @param changed       false for the first version, true for every edit
  * @param diff          the changed passages ({@link Diff#render()}), null for version 1
  * @param changeSummary the "what changed" summary ({@link ChangeSummary}), null for version 1
+ * @param previousFetched when the version this one was compared with was fetched, null for version 1
+ * @param signals       the taxonomy's signals (targets, funding, self-reliance …) named in changed sentences that
+ *                      carry a changed figure: the plan's numbers for that signal moved; empty for version 1
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -33,7 +37,13 @@ public record PageVersion(String url,
                           @JsonProperty("words_added") int wordsAdded,
                           @JsonProperty("words_removed") int wordsRemoved,
                           String diff,
-                          @JsonProperty("change_summary") String changeSummary) {
+                          @JsonProperty("change_summary") String changeSummary,
+                          @JsonProperty("previous_fetched") Instant previousFetched,
+                          List<String> signals) {
+
+    public PageVersion {
+        signals = signals == null ? List.of() : List.copyOf(signals);
+    }
 
     /** The document id: one per page and version. */
     public String id() {

@@ -2,6 +2,8 @@ package org.policyradar.cli;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.nio.file.Path;
+import org.policyradar.config.ConfigLoader;
 import org.policyradar.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +19,10 @@ public final class RadarCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Log lines on the terminal (stderr) too; they always go to DATA_DIR/logs/radar.log.")
+    boolean verbose;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -31,6 +37,13 @@ public final class RadarCli implements Runnable {
         CommandLine cli = new CommandLine(new RadarCli(), new EnvironmentFactory(environment));
         cli.setOut(out);
         cli.setErr(err);
+        cli.setExecutionStrategy(parseResult -> {
+            Path fallback = environment.env().containsKey("RADAR_DATA_DIR") ? Path.of(environment.env().get("RADAR_DATA_DIR"))
+                    : ConfigLoader.defaultDataDir();
+            try (LogRouting ignored = LogRouting.begin(verbose(parseResult), fallback)) {
+                return new CommandLine.RunLast().execute(parseResult);
+            }
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof ConfigException || ex instanceof UserException) {
                 commandLine.getErr().println("radar: " + ex.getMessage());
@@ -46,6 +59,16 @@ public final class RadarCli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** {@code --verbose} anywhere on the line: it is inherited by every command. */
+    private static boolean verbose(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Gives commands that ask for it (a constructor taking {@link CliEnvironment}) the process environment. */

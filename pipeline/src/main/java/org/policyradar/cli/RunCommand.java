@@ -75,7 +75,16 @@ final class RunCommand implements Callable<Integer> {
             var es = pipeline.es();
             PrintWriter out = spec.commandLine().getOut();
             if (once) {
+                // Progress only for a person at a terminal; a pipe or a test gets the summary alone.
+                RunProgress progress = System.console() != null
+                        ? new RunProgress(spec.commandLine().getErr(), cfg.sources().size()) : null;
+                if (progress != null) {
+                    outcomes.addListener(progress);
+                }
                 List<PollOutcome> results = ingestion.runOnce();
+                if (progress != null) {
+                    progress.finish();
+                }
                 printSummary(out, results);
                 int waiting = spool.pendingCount();
                 if (waiting == 0) {
@@ -157,7 +166,7 @@ final class RunCommand implements Callable<Integer> {
         int failed = 0;
         for (PollOutcome o : results) {
             out.printf("%-28s %6d %8d %6d %8d %9d %7d %8d  %s%n", o.sourceId(), o.status(), o.fetched(), o.created(),
-                    o.updated(), o.unchanged(), o.failed(), o.spooled(), o.error() != null ? o.error() : o.errorsSummary());
+                    o.updated(), o.unchanged(), o.failed(), o.spooled(), oneLine(o.error() != null ? o.error() : o.errorsSummary()));
             fetched += o.fetched();
             created += o.created();
             failed += o.failed() + (o.ok() ? 0 : 1);
@@ -165,4 +174,12 @@ final class RunCommand implements Callable<Integer> {
         out.printf("total: sources=%d fetched=%d new=%d failed=%d%n", results.size(), fetched, created, failed);
         out.flush();
     }
+
+    /** A source's error as one line of the table: line breaks and runs of spaces folded, very long messages cut. */
+    static String oneLine(String error) {
+        String line = error == null ? "" : error.replaceAll("\\s+", " ").strip();
+        return line.length() <= MAX_ERROR ? line : line.substring(0, MAX_ERROR - 1) + "…";
+    }
+
+    private static final int MAX_ERROR = 200;
 }

@@ -47,6 +47,7 @@ final class Services implements AutoCloseable {
     RadarConfig config() {
         if (config == null) {
             config = new ConfigLoader(environment.env()).load(configDir);
+            LogRouting.toDataDir(config.dataDir());
         }
         return config;
     }

@@ -76,7 +76,9 @@ class RadarLauncherIT {
             assertThat(daemon.waitFor(60, TimeUnit.SECONDS)).as("exits within the drain timeout").isTrue();
             assertThat(daemon.exitValue()).as(Files.readString(dir.resolve("daemon.out.err"))).isZero();
             assertThat(Files.readString(dir.resolve("daemon.out"))).contains("daemon-wire");
-            assertThat(Files.readString(dir.resolve("daemon.out.err"))).contains("event=daemon_stopped");
+            // The log goes to DATA_DIR/logs/radar.log, not to the terminal (no --verbose here).
+            assertThat(Files.readString(dir.resolve("data/logs/radar.log"))).contains("event=daemon_stopped");
+            assertThat(Files.readString(dir.resolve("daemon.out.err"))).doesNotContain("level=");
         }
     }
 
