@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import org.policyradar.classify.Classification;
+import org.policyradar.classify.CrossValidation;
 import org.policyradar.classify.Evaluation;
+import org.policyradar.classify.ItemClassifier;
 import org.policyradar.classify.EvaluationReport;
 import org.policyradar.classify.GoldItem;
 import picocli.CommandLine.Command;
@@ -36,6 +40,13 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--min-macro-f1", paramLabel = "F1", description = "Fail (exit 4) below this macro-F1 over the six topics.")
     Double minMacroF1;
 
+    @Option(names = "--cv", paramLabel = "K", description = "k-fold cross-validation grouped by source (the item's link "
+            + "domain, else its source name): whatever is learned is fitted on k-1 folds and scored on the held-out one.")
+    Integer cvFolds;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "13", description = "Seed of the fold split (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Spec
     CommandSpec spec;
 
@@ -51,8 +62,13 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserException("--gold: " + gold + ": " + e.getMessage());
         }
         try (Services services = new Services(config.dir, environment)) {
-            EvaluationReport report = new Evaluation(services.classifier()).evaluate(items);
+            EvaluationReport report;
             PrintWriter out = spec.commandLine().getOut();
+            if (cvFolds == null) {
+                report = new Evaluation(services.classifier()).evaluate(items);
+            } else {
+                report = crossValidated(services.classifier(), items, out);
+            }
             out.println(report.render());
             out.flush();
             if (minMacroF1 != null && report.macroF1() < minMacroF1) {
@@ -61,5 +77,25 @@ final class EvalCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private EvaluationReport crossValidated(ItemClassifier classifier, List<GoldItem> items, PrintWriter out) {
+        CrossValidation cv;
+        try {
+            cv = new CrossValidation(cvFolds, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        List<Classification> rules = Evaluation.classifyAll(classifier, items);
+        List<CrossValidation.Example> examples = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) examples.add(new CrossValidation.Example(items.get(i), rules.get(i)));
+        List<Classification> predicted;
+        try {
+            predicted = cv.predict(examples, CrossValidation.RULES_ONLY);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--cv " + cvFolds + ": " + e.getMessage());
+        }
+        out.printf("Cross-validated: %d folds grouped by source, seed %d, rules only (nothing learned)%n", cvFolds, seed);
+        return new Evaluation().evaluate(items, predicted);
     }
 }
