@@ -16,6 +16,17 @@ public final class LearnedCvReport {
         long t1 = System.nanoTime();
         List<CrossValidation.Example> ex = new ArrayList<>();
         for (int i = 0; i < gold.size(); i++) ex.add(new CrossValidation.Example(gold.get(i), rules.get(i)));
+        var shipped = org.policyradar.classify.learned.DecisionModel.loadShipped();
+        for (int rep = 0; rep < 6; rep++) {
+            long d0 = System.nanoTime();
+            for (CrossValidation.Example e : ex) org.policyradar.classify.learned.DecidingClassifier.decide(shipped, e.gold().toTextItem(), e.rules());
+            long d1 = System.nanoTime();
+            long r0n = System.nanoTime();
+            for (int i = 0; i < 200; i++) SharedClassifier.classifier().classify(gold.get(i).toTextItem());
+            long r1n = System.nanoTime();
+            System.out.printf("decision layer alone: %.1f us/item (1 thread, %d dev items); rules: %.1f us/item (1 thread, first 200 dev items)%n",
+                    (d1 - d0) / 1e3 / ex.size(), ex.size(), (r1n - r0n) / 1e3 / 200);
+        }
         CrossValidation cv = new CrossValidation(5, 13);
         EvaluationReport r0 = new Evaluation().evaluate(gold, cv.predict(ex, CrossValidation.RULES_ONLY));
         System.out.println(r0.render().split("\nErrors")[0].split("\n\\[de")[0]);

@@ -27,7 +27,7 @@ import java.util.Map;
  * passing word) and raise one with weak or no keyword evidence. For those topics {@code scores} holds the model's
  * probability and the evidence list ends with one entry of field {@code model}: term {@code model: 0.93}, rule
  * naming the threshold and the strongest features. Other topics (the taxonomy's further themes) keep the rules'
- * decision and score.
+ * decision and score, and come after the model's topics in {@code topics}.
  */
 public final class DecidingClassifier implements ItemClassifier {
 
@@ -87,7 +87,10 @@ public final class DecidingClassifier implements ItemClassifier {
             evidence.put(m.topic(), List.copyOf(list));
             if (assigned) topics.add(m.topic());
         }
-        topics.sort(Comparator.comparingDouble((String t) -> scores.getOrDefault(t, 0.0)).reversed().thenComparing(t -> t));
+        // the model's topics first, by probability; then the further themes by rule score (another scale)
+        topics.sort(Comparator.comparing((String t) -> !model.topics().containsKey(t))
+                .thenComparing(Comparator.comparingDouble((String t) -> scores.getOrDefault(t, 0.0)).reversed())
+                .thenComparing(t -> t));
         return new Classification(byRules.lang(), topics, scores, evidence, byRules.entities(), byRules.signals(), byRules.tokens());
     }
 
