@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * What the decision layer sees of an item: the taxonomy matcher's evidence described by where it sits and what it
@@ -39,9 +39,9 @@ public final class RelevanceFeatures {
     private RelevanceFeatures() {
     }
 
-    /** Binary or [0,1] features in name order (a sorted map keeps training deterministic). */
+    /** Binary or [0,1] features (unordered: the trainer sorts them, so training stays deterministic). */
     public static Map<String, Double> of(TextItem item, Classification rules) {
-        Map<String, Double> f = new TreeMap<>();
+        Map<String, Double> f = new HashMap<>(256);
         f.put("bias", 1.0);
         f.put("lang:" + baseLanguage(rules.lang()), 1.0);
         rules.scores().forEach((topic, score) -> f.put("s:" + topic, score));
