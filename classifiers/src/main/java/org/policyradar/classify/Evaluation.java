@@ -37,6 +37,11 @@ public final class Evaluation {
         this(classifier, Taxonomy.EVALUATED_TOPICS);
     }
 
+    /** Scores predictions made elsewhere ({@link #evaluate(List, List)}) over the six topics. */
+    public Evaluation() {
+        this(null, Taxonomy.EVALUATED_TOPICS);
+    }
+
     public Evaluation(ItemClassifier classifier, List<String> topics) {
         this.classifier = classifier;
         this.topics = List.copyOf(topics);
@@ -61,15 +66,30 @@ public final class Evaluation {
     }
 
     public EvaluationReport evaluate(List<GoldItem> gold) {
+        if (classifier == null) throw new IllegalStateException("this Evaluation scores given predictions only: build it with a classifier");
+        return evaluate(gold, classifyAll(classifier, gold));
+    }
+
+    /** Classifies every gold item (in parallel; the classifier is thread-safe), results in the order of {@code gold}. */
+    public static List<Classification> classifyAll(ItemClassifier classifier, List<GoldItem> gold) {
+        return gold.parallelStream().map(g -> classifier.classify(g.toTextItem())).toList();
+    }
+
+    /** Scores given predictions ({@code predictions.get(i)} for {@code gold.get(i)}), e.g. the test folds of a cross-validation. */
+    public EvaluationReport evaluate(List<GoldItem> gold, List<Classification> predictions) {
+        if (gold.size() != predictions.size()) {
+            throw new IllegalArgumentException(gold.size() + " gold items but " + predictions.size() + " predictions");
+        }
         long start = System.nanoTime();
         Map<String, Counts> overall = new LinkedHashMap<>();
         Map<String, Map<String, Counts>> byLanguage = new TreeMap<>();
         Map<String, Integer> itemsByLanguage = new TreeMap<>();
         List<EvaluationReport.Confusion> confusions = new ArrayList<>();
-        for (GoldItem item : gold) {
+        for (int i = 0; i < gold.size(); i++) {
+            GoldItem item = gold.get(i);
             String lang = languageOf(item);
             itemsByLanguage.merge(lang, 1, Integer::sum);
-            Classification c = classifier.classify(item.toTextItem());
+            Classification c = predictions.get(i);
             Set<String> predicted = Set.copyOf(c.topics());
             Set<String> expected = Set.copyOf(item.topics());
             for (String topic : topics) {

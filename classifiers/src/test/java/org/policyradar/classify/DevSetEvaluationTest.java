@@ -1,29 +1,76 @@
 package org.policyradar.classify;
 
 import org.junit.jupiter.api.Test;
+import org.policyradar.classify.learned.DecisionModel;
+import org.policyradar.classify.learned.DecisionTrainer;
+import org.policyradar.taxonomy.Taxonomy;
 
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Regression floor on the labelled dev set; skipped where the shared corpus is absent. */
+/**
+ * Regression floors on the labelled dev set, cross-validated (5 folds grouped by source, seed 13): the decision
+ * layer is refitted on each fold's training items, so no figure comes from an item the model was fitted on.
+ * Skipped where the shared corpus is absent.
+ */
 class DevSetEvaluationTest {
 
+    private static final class DevSet {
+        static final List<GoldItem> GOLD;
+        static final List<CrossValidation.Example> EXAMPLES = new ArrayList<>();
+
+        static {
+            Path dev = SharedClassifier.sharedDir().map(d -> d.resolve("corpus/labels/dev.jsonl")).filter(Files::isRegularFile).orElse(null);
+            try {
+                GOLD = dev == null ? List.of() : Evaluation.readGold(dev);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            List<Classification> rules = Evaluation.classifyAll(SharedClassifier.classifier(), GOLD);
+            for (int i = 0; i < GOLD.size(); i++) EXAMPLES.add(new CrossValidation.Example(GOLD.get(i), rules.get(i)));
+        }
+    }
+
     @Test
-    void devSetStaysAboveRegressionFloor() throws Exception {
-        Path dev = SharedClassifier.sharedDir().map(d -> d.resolve("corpus/labels/dev.jsonl")).orElse(null);
-        assumeTrue(dev != null && Files.isRegularFile(dev), "shared corpus not available");
+    void crossValidatedFiguresStayAboveTheirFloors() {
+        assumeTrue(!DevSet.GOLD.isEmpty(), "shared corpus not available");
+        CrossValidation cv = new CrossValidation(5, 13);
+        EvaluationReport rules = new Evaluation().evaluate(DevSet.GOLD, cv.predict(DevSet.EXAMPLES, CrossValidation.RULES_ONLY));
+        EvaluationReport learned = new Evaluation().evaluate(DevSet.GOLD, cv.predict(DevSet.EXAMPLES,
+                new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT).learner()));
+        System.out.println(learned.render().split("\nErrors")[0]);
 
-        EvaluationReport report = new Evaluation(SharedClassifier.classifier()).evaluate(Evaluation.readGold(dev));
-        System.out.println(report.render());
+        assertThat(DevSet.GOLD).hasSize(1106);
+        // the rules learn nothing, so their cross-validated figure is the plain one; measured 0.866 on 2026-12-02
+        // (hand-tuned on the first 416 of these items, hence optimistic)
+        assertThat(rules.macroF1()).as("rules macro F1").isGreaterThanOrEqualTo(0.855);
+        // floors a little under what the decision layer measured cross-validated on the 1,106 dev items on
+        // 2026-12-02 (macro 0.870, en 0.895, zh 0.849, micro 0.873), so that real regressions fail
+        assertThat(learned.macroF1()).as("macro F1, all languages").isGreaterThanOrEqualTo(0.86);
+        assertThat(learned.macroF1("en")).as("macro F1, English").isGreaterThanOrEqualTo(0.88);
+        assertThat(learned.macroF1("zh")).as("macro F1, Chinese").isGreaterThanOrEqualTo(0.835);
+        assertThat(learned.micro().f1()).as("micro F1").isGreaterThanOrEqualTo(0.86);
+    }
 
-        assertThat(report.items()).isEqualTo(416);
-        // floors a little under the measured figures (0.91 all, 0.91 en, 0.91 zh) so that real regressions fail
-        assertThat(report.macroF1()).as("macro F1, all languages").isGreaterThanOrEqualTo(0.88);
-        assertThat(report.macroF1("en")).as("macro F1, English").isGreaterThanOrEqualTo(0.87);
-        assertThat(report.macroF1("zh")).as("macro F1, Chinese").isGreaterThanOrEqualTo(0.86);
-        assertThat(report.micro().f1()).as("micro F1").isGreaterThanOrEqualTo(0.87);
+    @Test
+    void trainingOnTheDevSetTwiceGivesIdenticalParameters() throws Exception {
+        assumeTrue(!DevSet.GOLD.isEmpty(), "shared corpus not available");
+        DecisionTrainer trainer = new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT);
+        String first = text(trainer.train(DevSet.EXAMPLES));
+        String second = text(new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT).train(DevSet.EXAMPLES));
+        assertThat(second).isEqualTo(first);
+        assertThat(first).contains("threshold\tquantum\t").contains("meta\titems\t1106");
+    }
+
+    private static String text(DecisionModel m) throws java.io.IOException {
+        StringWriter w = new StringWriter();
+        m.write(w);
+        return w.toString();
     }
 }

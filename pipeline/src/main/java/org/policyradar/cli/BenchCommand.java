@@ -43,6 +43,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--shared", defaultValue = "${env:RADAR_SHARED_DIR:-../shared}", description = "The shared corpus directory.")
     Path shared;
 
+    @Option(names = "--rules-only", description = "Classify with the taxonomy rules alone, without the learned decision layer (for comparison).")
+    boolean rulesOnly;
+
     @Option(names = "--no-index", description = "Skip the Elasticsearch part.")
     boolean noIndex;
 
@@ -116,6 +119,7 @@ final class BenchCommand implements Callable<Integer> {
         try (HeapWatch heap = new HeapWatch(); Services services = new Services(config.dir, environment)) {
             long start = System.nanoTime();
             ItemClassifier classifier = services.classifier();
+            if (rulesOnly && classifier instanceof org.policyradar.classify.learned.DecidingClassifier d) classifier = d.rules();
             Benchmark bench = new Benchmark(classifier, Files.isDirectory(shared) ? shared : null,
                     Runtime.getRuntime().availableProcessors());
             bench.chineseItems(1).forEach(classifier::classify); // loads the Chinese segmenter

@@ -75,6 +75,12 @@ class ClassifyAndEvalCommandTest {
                 "--config", CONFIG.toString());
         assertThat(floor.code()).isEqualTo(4);
         assertThat(floor.err()).contains("below the floor");
+        CliHarness.Result cv = CliHarness.run("eval", "--gold", gold.toString(), "--cv", "2", "--rules-only", "--config", CONFIG.toString());
+        assertThat(cv.code()).as(cv.err()).isZero();
+        assertThat(cv.out()).contains("Cross-validated: 2 folds grouped by source").contains("rules only").containsIgnoringCase("macro");
+        CliHarness.Result tooFew = CliHarness.run("eval", "--gold", gold.toString(), "--cv", "5", "--config", CONFIG.toString());
+        assertThat(tooFew.code()).isEqualTo(2);
+        assertThat(tooFew.err()).contains("5 folds need at least 5 sources, the items have 4").doesNotContain("Exception");
         CliHarness.Result missing = CliHarness.run("eval", "--gold", dir.resolve("nope.jsonl").toString(), "--config", CONFIG.toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.jsonl").doesNotContain("Exception");
