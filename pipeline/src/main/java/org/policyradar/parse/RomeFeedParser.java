@@ -61,7 +61,8 @@ public final class RomeFeedParser implements FeedParser {
      */
     public record Limits(int maxEntries, int maxTitleChars, int maxTextChars, long maxInflatedBytes) {
         public static Limits defaults() {
-            return new Limits(5000, 1000, 200_000, 64L * 1024 * 1024);
+            // 50,000 entries: an archive feed's first poll; memory stays bounded by the 64 MB of inflated bytes.
+            return new Limits(50_000, 1000, 200_000, 64L * 1024 * 1024);
         }
     }
 

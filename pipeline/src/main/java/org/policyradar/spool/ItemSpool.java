@@ -90,6 +90,24 @@ public final class ItemSpool {
                 UUID.randomUUID().toString().substring(0, 8));
         Path tmp = pending.resolve(name + ".tmp");
         Path file = pending.resolve(name + ".batch");
+        try {
+            write(tmp, sourceId, items);
+        } catch (IOException e) {
+            // Disk full or read-only: the batch is refused whole, and the caller commits nothing (the entries are
+            // fetched again later), so nothing is lost; the half-written file must not fill the disk further.
+            Files.deleteIfExists(tmp);
+            throw new IOException("spool " + pending.getParent() + " cannot take " + items.size() + " items of source " + sourceId
+                    + ": " + (e.getMessage() == null ? e.toString() : e.getMessage())
+                    + " (free space there; the entries are fetched again on the next poll)", e);
+        }
+        if (attempts.refused() > 0 || attempts.lastError() != null) {
+            writeAttempts(file, attempts); // before the batch is visible: a crash leaves only a stray .state
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        return new Batch(file, sourceId, items, 0, attempts);
+    }
+
+    private void write(Path tmp, String sourceId, List<Item> items) throws IOException {
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              OutputStream out = java.nio.channels.Channels.newOutputStream(channel);
              BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
@@ -101,11 +119,6 @@ public final class ItemSpool {
             writer.flush();
             channel.force(true);
         }
-        if (attempts.refused() > 0 || attempts.lastError() != null) {
-            writeAttempts(file, attempts); // before the batch is visible: a crash leaves only a stray .state
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        return new Batch(file, sourceId, items, 0, attempts);
     }
 
     /**

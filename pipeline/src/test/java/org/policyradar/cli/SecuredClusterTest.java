@@ -55,6 +55,13 @@ class SecuredClusterTest {
         if (es != null) {
             es.close();
         }
+        // Certificate, key, htpasswd, nginx's logs; its (empty) temp directories belong to its workers' user.
+        try (var files = Files.list(proxyDir)) {
+            files.forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // best effort: under /tmp
+        }
+        proxyDir.toFile().delete();
     }
 
     private Path config(Path dir, String sourceId) throws Exception {
