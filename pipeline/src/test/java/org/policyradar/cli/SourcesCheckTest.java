@@ -118,7 +118,7 @@ class SourcesCheckTest {
             assertThat(block(out, "xinhua-json")).contains("OK  HTTP 200  2 entries")
                     .contains("- 2026-11-30  量子通信网络建成  " + server.uri("/tech/20261130/q.html"))
                     .contains("- 2026-11-29  人工智能安全治理框架发布  " + server.uri("/tech/20261129/a.html"));
-            assertThat(block(out, "ok-feed")).contains("OK  HTTP 200  1 entries").contains("- 2026-11-30  Commission opens 5G security review");
+            assertThat(block(out, "ok-feed")).contains("OK  HTTP 200  1 entry  ").contains("- 2026-11-30  Commission opens 5G security review");
             assertThat(out).contains("4 of 12 source(s) yield entries");
 
             CliHarness.Result one = CliHarness.run("sources", "check", "ok-html", "moved-html", "--config", dir.toString());
