@@ -60,7 +60,7 @@ public final class SourceChecker {
         }
         List<RawItem> items = read.items();
         if (!items.isEmpty()) {
-            return result(source, fetched, moved ? Verdict.MOVED : Verdict.OK, items.size() + " entries"
+            return result(source, fetched, moved ? Verdict.MOVED : Verdict.OK, items.size() + (items.size() == 1 ? " entry" : " entries")
                     + (moved ? "; the source moved, update its url" : ""), items, hints);
         }
         return nothingListed(source, fetched, hints);

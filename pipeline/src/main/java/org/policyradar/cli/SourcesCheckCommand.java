@@ -87,8 +87,8 @@ final class SourcesCheckCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, SourceCheck c, ZoneId zone) {
-        out.printf("%s  %s  %s  HTTP %d  %d entries  %s%n", c.sourceId(), c.kind(), c.verdict().id().toUpperCase(java.util.Locale.ROOT),
-                c.status(), c.entries(), c.url());
+        out.printf("%s  %s  %s  HTTP %d  %d %s  %s%n", c.sourceId(), c.kind(), c.verdict().id().toUpperCase(java.util.Locale.ROOT),
+                c.status(), c.entries(), c.entries() == 1 ? "entry" : "entries", c.url());
         out.println("  " + c.why());
         for (SourceCheck.Entry e : c.found()) {
             out.printf("  - %s  %s  %s%n", e.published() == null ? "(no date) " : e.published().atZone(zone).toLocalDate(), e.title(), e.url());

@@ -56,6 +56,14 @@ class SourcesCheckTest {
             server.serve("/old/feed/", new Resource(new byte[0], null, null, 301), Map.of("Location", "/section/tech/feed/"));
             server.serve("/moved/", new Resource(new byte[0], null, null, 301), Map.of("Location", "/new/index.html"));
             server.serve("/new/index.html", Resource.ok(utf8(LISTING), html));
+            server.serve("/tech/ds_fd79.json", Resource.ok(utf8("""
+                    {"datasource": [{"title": "量子通信网络建成", "publishUrl": "/tech/20261130/q.html", "publishTime": "2026-11-30 09:41:00"},
+                                    {"title": "人工智能安全治理框架发布", "publishUrl": "/tech/20261129/a.html", "publishTime": 1795916460000}]}"""),
+                    "application/json"));
+            server.serve("/rss.xml", Resource.ok(utf8("""
+                    <?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>t</title>
+                    <item><title>Commission opens 5G security review</title><link>http://example.org/5g</link>
+                    <pubDate>Mon, 30 Nov 2026 08:00:00 GMT</pubDate></item></channel></rss>"""), "application/rss+xml"));
             server.serve("/page.html", Resource.ok(utf8("""
                     <html><head><link rel="alternate" type="application/rss+xml" href="/export_news.xml"></head>
                     <body><p>BEREC news</p></body></html>"""), html));
@@ -79,9 +87,13 @@ class SourcesCheckTest {
                          listing: {item: "ul.news-list li", link: a, title: a, date: span.date}}
                       - {id: berec-page, name: BEREC, region: EU, language: en, kind: feed, url: "%s", schedule: 1h}
                       - {id: gone, name: Gone, region: EU, language: en, kind: feed, url: "%s", schedule: 1h}
+                      - {id: xinhua-json, name: Xinhua JSON, region: CN, language: zh, kind: json, url: "%s", schedule: 1h,
+                         json: {items: "$.datasource[*]", title: title, link: publishUrl, date: publishTime}}
+                      - {id: ok-feed, name: Feed, region: EU, language: en, kind: feed, url: "%s", schedule: 1h}
                     """.formatted(server.uri("/ok/index.html"), server.uri("/stale/index.html"), server.uri("/xinhua/tech/"),
                     server.uri("/miit/zcwj/"), server.uri("/eurlex/oj/"), server.uri("/pbc/index.html"), server.uri("/old/feed/"),
-                    server.uri("/moved/"), server.uri("/page.html"), server.uri("/gone.xml")));
+                    server.uri("/moved/"), server.uri("/page.html"), server.uri("/gone.xml"),
+                    server.uri("/tech/ds_fd79.json"), server.uri("/rss.xml")));
             Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\npoliteness: {host_delay: 10ms}\n"
                     .formatted(TestElasticsearch.url(), dir.resolve("data")));
 
@@ -103,7 +115,11 @@ class SourcesCheckTest {
             assertThat(block(out, "moved-html")).contains("MOVED  HTTP 200  4 entries").contains("set url to " + server.uri("/new/index.html"));
             assertThat(block(out, "berec-page")).contains("NOT-A-FEED").contains("feed: " + server.uri("/export_news.xml"));
             assertThat(block(out, "gone")).contains("DEAD  HTTP 404");
-            assertThat(out).contains("2 of 10 source(s) yield entries");
+            assertThat(block(out, "xinhua-json")).contains("OK  HTTP 200  2 entries")
+                    .contains("- 2026-11-30  量子通信网络建成  " + server.uri("/tech/20261130/q.html"))
+                    .contains("- 2026-11-29  人工智能安全治理框架发布  " + server.uri("/tech/20261129/a.html"));
+            assertThat(block(out, "ok-feed")).contains("OK  HTTP 200  1 entry  ").contains("- 2026-11-30  Commission opens 5G security review");
+            assertThat(out).contains("4 of 12 source(s) yield entries");
 
             CliHarness.Result one = CliHarness.run("sources", "check", "ok-html", "moved-html", "--config", dir.toString());
             assertThat(one.code()).as(one.out() + one.err()).isZero();
