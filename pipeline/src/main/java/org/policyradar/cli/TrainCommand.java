@@ -51,7 +51,12 @@ final class TrainCommand implements Callable<Integer> {
         List<GoldItem> items = EvalCommand.readGoldOrFail(gold);
         try (Services services = new Services(config.dir, environment)) {
             List<CrossValidation.Example> examples = CrossValidation.examples(DecidingClassifier.rulesOf(services.classifier()), items);
-            DecisionModel model = new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT).train(examples);
+            DecisionModel model;
+            try {
+                model = new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT).train(examples);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--gold: " + gold + ": cannot train: " + e.getMessage());
+            }
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
