@@ -26,6 +26,14 @@ public final class CrossValidation {
     /** The rules alone: nothing is learned, so the cross-validated figure equals the plain one. */
     public static final Learner RULES_ONLY = training -> Example::rules;
 
+    /** Each gold item with what {@code rules} makes of it (classified in parallel), in the order of {@code gold}. */
+    public static List<Example> examples(ItemClassifier rules, List<GoldItem> gold) {
+        List<Classification> byRules = Evaluation.classifyAll(rules, gold);
+        List<Example> out = new ArrayList<>(gold.size());
+        for (int i = 0; i < gold.size(); i++) out.add(new Example(gold.get(i), byRules.get(i)));
+        return out;
+    }
+
     private final int folds;
     private final long seed;
 

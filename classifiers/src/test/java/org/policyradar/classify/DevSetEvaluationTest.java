@@ -8,7 +8,6 @@ import org.policyradar.taxonomy.Taxonomy;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +22,7 @@ class DevSetEvaluationTest {
 
     private static final class DevSet {
         static final List<GoldItem> GOLD;
-        static final List<CrossValidation.Example> EXAMPLES = new ArrayList<>();
+        static final List<CrossValidation.Example> EXAMPLES;
 
         static {
             Path dev = SharedClassifier.sharedDir().map(d -> d.resolve("corpus/labels/dev.jsonl")).filter(Files::isRegularFile).orElse(null);
@@ -32,8 +31,7 @@ class DevSetEvaluationTest {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            List<Classification> rules = Evaluation.classifyAll(SharedClassifier.classifier(), GOLD);
-            for (int i = 0; i < GOLD.size(); i++) EXAMPLES.add(new CrossValidation.Example(GOLD.get(i), rules.get(i)));
+            EXAMPLES = CrossValidation.examples(SharedClassifier.classifier(), GOLD);
         }
     }
 

@@ -12,10 +12,8 @@ public final class LearnedCvReport {
     public static void main(String[] args) throws Exception {
         List<GoldItem> gold = Evaluation.readGold(Path.of(args[0]));
         long t0 = System.nanoTime();
-        List<Classification> rules = Evaluation.classifyAll(SharedClassifier.classifier(), gold);
+        List<CrossValidation.Example> ex = CrossValidation.examples(SharedClassifier.classifier(), gold);
         long t1 = System.nanoTime();
-        List<CrossValidation.Example> ex = new ArrayList<>();
-        for (int i = 0; i < gold.size(); i++) ex.add(new CrossValidation.Example(gold.get(i), rules.get(i)));
         var shipped = org.policyradar.classify.learned.DecisionModel.loadShipped();
         for (int rep = 0; rep < 6; rep++) {
             long d0 = System.nanoTime();

@@ -119,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
         try (HeapWatch heap = new HeapWatch(); Services services = new Services(config.dir, environment)) {
             long start = System.nanoTime();
             ItemClassifier classifier = services.classifier();
-            if (rulesOnly && classifier instanceof org.policyradar.classify.learned.DecidingClassifier d) classifier = d.rules();
+            if (rulesOnly) classifier = org.policyradar.classify.learned.DecidingClassifier.rulesOf(classifier);
             Benchmark bench = new Benchmark(classifier, Files.isDirectory(shared) ? shared : null,
                     Runtime.getRuntime().availableProcessors());
             bench.chineseItems(1).forEach(classifier::classify); // loads the Chinese segmenter

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.ArrayList;
-import org.policyradar.classify.Classification;
 import org.policyradar.classify.CrossValidation;
 import org.policyradar.classify.Evaluation;
 import org.policyradar.classify.ItemClassifier;
@@ -101,10 +99,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         // the rules are the evidence generator; what is learned is refitted on each fold's training items
-        ItemClassifier rulesClassifier = classifier instanceof DecidingClassifier d ? d.rules() : classifier;
-        List<Classification> rules = Evaluation.classifyAll(rulesClassifier, items);
-        List<CrossValidation.Example> examples = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) examples.add(new CrossValidation.Example(items.get(i), rules.get(i)));
+        List<CrossValidation.Example> examples = CrossValidation.examples(DecidingClassifier.rulesOf(classifier), items);
         boolean learned = !rulesOnly && classifier instanceof DecidingClassifier;
         try {
             EvaluationReport byRules = new Evaluation().evaluate(items, cv.predict(examples, CrossValidation.RULES_ONLY));

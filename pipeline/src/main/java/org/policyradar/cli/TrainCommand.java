@@ -6,14 +6,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.policyradar.classify.Classification;
 import org.policyradar.classify.CrossValidation;
-import org.policyradar.classify.Evaluation;
 import org.policyradar.classify.GoldItem;
-import org.policyradar.classify.ItemClassifier;
 import org.policyradar.classify.learned.DecidingClassifier;
 import org.policyradar.classify.learned.DecisionModel;
 import org.policyradar.classify.learned.DecisionTrainer;
@@ -54,12 +50,13 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<GoldItem> items = EvalCommand.readGoldOrFail(gold);
         try (Services services = new Services(config.dir, environment)) {
-            ItemClassifier classifier = services.classifier();
-            ItemClassifier rules = classifier instanceof DecidingClassifier d ? d.rules() : classifier;
-            List<Classification> byRules = Evaluation.classifyAll(rules, items);
-            List<CrossValidation.Example> examples = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) examples.add(new CrossValidation.Example(items.get(i), byRules.get(i)));
-            DecisionModel model = new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT).train(examples);
+            List<CrossValidation.Example> examples = CrossValidation.examples(DecidingClassifier.rulesOf(services.classifier()), items);
+            DecisionModel model;
+            try {
+                model = new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT).train(examples);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--gold: " + gold + ": cannot train: " + e.getMessage());
+            }
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

@@ -81,6 +81,16 @@ class ClassifyAndEvalCommandTest {
         CliHarness.Result tooFew = CliHarness.run("eval", "--gold", gold.toString(), "--cv", "5", "--config", CONFIG.toString());
         assertThat(tooFew.code()).isEqualTo(2);
         assertThat(tooFew.err()).contains("5 folds need at least 5 sources, the items have 4").doesNotContain("Exception");
+        Path model = dir.resolve("model.tsv");
+        CliHarness.Result train = CliHarness.run("train", "--gold", gold.toString(), "--out", model.toString(), "--config", CONFIG.toString());
+        assertThat(train.code()).as(train.err()).isZero();
+        assertThat(train.out()).contains("trained on 4 items");
+        assertThat(Files.readString(model)).contains("meta\titems\t4").contains("threshold\tquantum\t");
+        Path two = dir.resolve("two.jsonl");
+        Files.writeString(two, Files.readAllLines(gold).get(0) + "\n" + Files.readAllLines(gold).get(1) + "\n");
+        CliHarness.Result cannot = CliHarness.run("train", "--gold", two.toString(), "--out", model.toString(), "--config", CONFIG.toString());
+        assertThat(cannot.code()).isEqualTo(2);
+        assertThat(cannot.err()).contains("two.jsonl").contains("cannot train").contains("3 folds need at least 3 sources").doesNotContain("Exception");
         CliHarness.Result missing = CliHarness.run("eval", "--gold", dir.resolve("nope.jsonl").toString(), "--config", CONFIG.toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.jsonl").doesNotContain("Exception");

@@ -47,6 +47,11 @@ public final class DecidingClassifier implements ItemClassifier {
         return rules;
     }
 
+    /** The evidence generator behind a classifier: its rules if it is a deciding one, else the classifier itself. */
+    public static ItemClassifier rulesOf(ItemClassifier classifier) {
+        return classifier instanceof DecidingClassifier d ? d.rules : classifier;
+    }
+
     public DecisionModel model() {
         return model;
     }
