@@ -42,14 +42,29 @@ final class ConditionalCleaner {
         }
         int weight = ContentScorer.classWeight(e);
         boolean list = tag.equals("ul") || tag.equals("ol") || listShare(e, text.length()) > 0.9;
-        int p = e.select("p").size();
-        int img = e.select("img").size();
-        int li = e.select("li").size() - 100;
-        int input = e.select("input, textarea, select").size();
-        int embeds = e.select("object, embed, iframe, video").size();
-        double links = PageCleaner.linkDensity(e);
+        // one walk over the subtree for every count, not one select per count
+        int p = 0;
+        int img = 0;
+        int li = -100;
+        int input = 0;
+        int embeds = 0;
+        int linkChars = 0;
+        boolean figure = false;
+        for (Element d : e.getAllElements()) {
+            switch (d.tagName()) {
+                case "p" -> p++;
+                case "img" -> img++;
+                case "li" -> li++;
+                case "input", "textarea", "select" -> input++;
+                case "object", "embed", "iframe", "video" -> embeds++;
+                case "a" -> linkChars += d.text().length();
+                case "figure" -> figure = true;
+                default -> { }
+            }
+        }
         int length = text.length();
-        return img > 1 && p / (double) img < 0.5 && e.selectFirst("figure") == null
+        double links = length == 0 ? 1 : Math.min(1, linkChars / (double) length);
+        return img > 1 && p / (double) img < 0.5 && !figure
                 || !list && li > p
                 || input > p / 3
                 || !list && length < 25 && (img == 0 || img > 2)

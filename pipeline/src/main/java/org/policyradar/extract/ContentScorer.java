@@ -1,7 +1,7 @@
 package org.policyradar.extract;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,7 +33,7 @@ final class ContentScorer {
 
     /** The elements holding the main text, in document order; empty when nothing reads as prose. */
     List<Element> content(Document doc) {
-        Map<Element, Double> scores = new HashMap<>();
+        Map<Element, Double> scores = new LinkedHashMap<>(); // document order: equal scores rank the same on every run
         for (Element p : doc.select("p, td, pre, h2, h3, h4, h5, h6, section")) {
             String t = p.text();
             if (t.length() < 25) {
@@ -47,7 +47,7 @@ final class ContentScorer {
                 ancestor = ancestor.parent();
             }
         }
-        Map<Element, Double> finalScores = new HashMap<>();
+        Map<Element, Double> finalScores = new LinkedHashMap<>();
         for (Map.Entry<Element, Double> e : scores.entrySet()) {
             finalScores.put(e.getKey(), e.getValue() * (1 - PageCleaner.linkDensity(e.getKey())));
         }

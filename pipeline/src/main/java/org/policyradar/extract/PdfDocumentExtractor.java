@@ -16,7 +16,7 @@ import org.apache.pdfbox.text.TextPosition;
 
 /**
  * PDF attachments through Apache PDFBox, recognised by their {@code %PDF-} bytes or their declared type, and read
- * within limits: a size cap, a page cap (later pages are left out, said in the log by the caller's count) and a time
+ * within limits: a size cap, a page cap (later pages are left out of the text) and a time
  * limit checked as text is produced, so a pathological document costs that document only. Hard-wrapped lines are
  * joined into paragraphs (without a space between two Chinese characters), so that word diffs of tracked documents
  * and the classifier see sentences, not line ends.

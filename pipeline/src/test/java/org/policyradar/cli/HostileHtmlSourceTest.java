@@ -15,17 +15,17 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.config.ElasticsearchSettings;
-import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.testing.HostilePages;
+import org.policyradar.testing.IndexedItems;
 import org.policyradar.testing.LocalHttpServer;
 import org.policyradar.testing.TestElasticsearch;
 
 /**
  * Bad input through the html source path of {@code run --once}, from a real local server: a listing links to a good
  * page and to binary garbage served as text/html, a page with invalid UTF-8, 100,000 nested divs, a page over the
- * size limit, a damaged PDF, a PNG and a damaged PDF disguised as text/html (readable PDFs: PdfAttachmentTest); two feed sources serve HTML and a PNG. Each bad page is
- * refused (or parsed within limits) with its source, URL and reason in {@code radar sources}; the rest is indexed.
+ * size limit, a damaged PDF, a PNG and a damaged PDF disguised as text/html (readable PDFs: PdfAttachmentTest); two
+ * feed sources serve HTML and a PNG. Each bad page is refused (or parsed within limits) with its source, URL and
+ * reason in {@code radar sources}; the rest is indexed.
  */
 class HostileHtmlSourceTest {
     private static final String PAGE = """
@@ -133,13 +133,6 @@ class HostileHtmlSourceTest {
     }
 
     private static Map<String, JsonNode> docs() throws Exception {
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
-            es.client().indices().refresh(r -> r.index("radar-items"));
-            var r = es.client().search(s -> s.index("radar-items").size(100)
-                    .query(q -> q.term(t -> t.field("source.id").value("hostile-html"))), JsonNode.class);
-            Map<String, JsonNode> byUrl = new HashMap<>();
-            r.hits().hits().forEach(h -> byUrl.put(h.source().path("url").asText(), h.source()));
-            return byUrl;
-        }
+        return IndexedItems.ofSource("hostile-html");
     }
 }

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.config.ElasticsearchSettings;
 import org.policyradar.index.ElasticsearchConnection;
+import org.policyradar.testing.IndexedItems;
 import org.policyradar.testing.LocalHttpServer;
 import org.policyradar.testing.TestElasticsearch;
 import org.policyradar.testing.TestPdfs;
@@ -98,14 +98,7 @@ class PdfAttachmentTest {
     }
 
     private static Map<String, JsonNode> docs() throws Exception {
-        try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
-            es.client().indices().refresh(r -> r.index("radar-items"));
-            var r = es.client().search(s -> s.index("radar-items").size(100)
-                    .query(q -> q.term(t -> t.field("source.id").value("pdf-docs"))), JsonNode.class);
-            Map<String, JsonNode> byUrl = new HashMap<>();
-            r.hits().hits().forEach(h -> byUrl.put(h.source().path("url").asText(), h.source()));
-            return byUrl;
-        }
+        return IndexedItems.ofSource("pdf-docs");
     }
 
     private static List<JsonNode> versions(String url) throws Exception {

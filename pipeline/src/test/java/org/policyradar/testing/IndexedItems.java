@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.policyradar.config.ElasticsearchSettings;
+import org.policyradar.index.ElasticsearchConnection;
 
-/** The items of one source as stored in the real test Elasticsearch, by URL. */
+/** What a test run indexed: the items of one source in the real test Elasticsearch, by URL, after a refresh. */
 public final class IndexedItems {
     private IndexedItems() {
     }
@@ -21,6 +23,13 @@ public final class IndexedItems {
         Map<String, JsonNode> out = new HashMap<>();
         r.hits().hits().forEach(h -> out.put(h.source().path("url").asText(), h.source()));
         return out;
+    }
+
+    /** The same, over a connection of its own to the test JVM's Elasticsearch. */
+    public static Map<String, JsonNode> ofSource(String sourceId) throws IOException {
+        try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
+            return byUrl(es.client(), sourceId);
+        }
     }
 
     public static List<String> texts(JsonNode array) {
