@@ -22,7 +22,7 @@ import org.policyradar.config.SourceConfig;
 import org.policyradar.config.SourceKind;
 import org.policyradar.extract.DensityArticleExtractor;
 import org.policyradar.extract.HtmlDecoder;
-import org.policyradar.extract.ListingParser;
+import org.policyradar.listing.ListingResolver;
 import org.policyradar.fetch.FetchResult;
 import org.policyradar.fetch.FileFetchStateStore;
 import org.policyradar.fetch.HostThrottle;
@@ -52,7 +52,7 @@ class TrackedPagesTest {
         HttpFetcher fetcher = new HttpFetcher(HttpFetcher.Limits.defaults(), Clock.systemUTC(), HostThrottle.none());
         try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(esUrl), null)) {
             HtmlSourceReader reader = new HtmlSourceReader(fetcher, new FileFetchStateStore(dir.resolve("state-" + System.nanoTime() + ".json")),
-                    LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(),
+                    LinkPolicy.system(), new HtmlDecoder(), ListingResolver.standard(), new DensityArticleExtractor(),
                     new org.policyradar.extract.PageContentCheck(), new ChangeTracker(new VersionStore(es.client()), new ChangeSummary(TaxonomyLoader.loadDefault()), IgnoreRules.NONE));
             FetchResult listing = reader.fetch(source, new Validators("\"l1\"", null));
             assertThat(listing.status()).as("a tracked listing is fetched in full").isEqualTo(200);
