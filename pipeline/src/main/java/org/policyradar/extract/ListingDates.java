@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the date in a listing's text, in the forms government and EU listing pages print: {@code 2026-11-30},
- * {@code 2026/11/30}, {@code 2026.11.30}, {@code 2026年11月30日}, {@code 30.11.2026}, {@code 30/11/2026},
+ * {@code 2026/11/30}, {@code 2026.11.30}, {@code 2026年11月30日}, {@code 30.11.2026}, {@code 30/11/2026}, {@code 30-11-2026},
  * {@code 30 November 2026}, {@code 30 nov. 2026}, {@code November 30, 2026} (English, French and German month names,
  * from the JDK's own locale data), and the year-less {@code [11-30]} or a bare {@code 11-30}, which take the year that
  * puts them on or before the reference day (a listing shows what was published up to now; one day of slack for time
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class ListingDates {
     private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
-    private static final Pattern DAY_FIRST = Pattern.compile("(?<!\\d)(\\d{1,2})[./](\\d{1,2})[./](\\d{4})(?!\\d)");
+    private static final Pattern DAY_FIRST = Pattern.compile("(?<!\\d)(\\d{1,2})([-./])(\\d{1,2})\\2(\\d{4})(?!\\d)");
     private static final Pattern DAY_MONTH_NAME = Pattern.compile("(?<!\\d)(\\d{1,2})\\.?\\s+(\\p{L}{3,})\\.?,?\\s+(\\d{4})(?!\\d)");
     private static final Pattern MONTH_NAME_DAY = Pattern.compile("(\\p{L}{3,})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})(?!\\d)");
     private static final Pattern BRACKETED_MONTH_DAY = Pattern.compile("[\\[【(（]\\s*(\\d{1,2})[-/.月](\\d{1,2})日?\\s*[\\]】)）]");
@@ -58,10 +58,8 @@ public final class ListingDates {
         }
         m = DAY_FIRST.matcher(s);
         if (m.find()) {
-            int first = Integer.parseInt(m.group(1));
-            int second = Integer.parseInt(m.group(2));
             // Europe writes the day first; a "month" above 12 can only be an American month/day/year.
-            return second > 12 ? date(m.group(3), m.group(1), m.group(2)) : date(m.group(3), String.valueOf(second), String.valueOf(first));
+            return Integer.parseInt(m.group(3)) > 12 ? date(m.group(4), m.group(1), m.group(3)) : date(m.group(4), m.group(3), m.group(1));
         }
         m = BRACKETED_MONTH_DAY.matcher(s);
         if (m.find()) {

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.policyradar.config.ListingSelectors;
+import org.policyradar.extract.ListingDates;
 import org.policyradar.extract.ListingEntry;
 import org.policyradar.extract.ListingParser;
 
@@ -29,6 +31,8 @@ public final class ListingDetector {
     private static final double CHROME = 0.15;
     /** Latin words (or pairs of Chinese characters) from which a link text counts fully as a title. */
     private static final double TITLE_UNITS = 6;
+    /** Blocks for which selectors are written and tried (the page's listing is among the first few by estimate). */
+    private static final int MAX_BLOCKS = 12;
     /** Below this per entry a dated block is chrome (a sidebar's "hot news") or a list of one-word links. */
     private static final double MIN_SCORE_PER_ENTRY = 0.3;
     private static final Pattern PAGER = Pattern.compile("\\d+|[<>«»‹›|.…\\s]+|(?i)(next|prev|previous|more|last|first|"
@@ -57,7 +61,11 @@ public final class ListingDetector {
     public List<ListingCandidate> candidates(Document doc, ZoneId zone, LocalDate reference) {
         List<ListingCandidate> out = new ArrayList<>();
         Set<String> selectorsSeen = new HashSet<>();
-        for (RepeatedBlocks.Block block : RepeatedBlocks.find(doc)) {
+        // Writing and trying selectors costs whole-page selects: only for the blocks that look most like a listing.
+        List<RepeatedBlocks.Block> promising = RepeatedBlocks.find(doc).stream()
+                .sorted(Comparator.comparingDouble((RepeatedBlocks.Block b) -> estimate(b, reference)).reversed())
+                .limit(MAX_BLOCKS).toList();
+        for (RepeatedBlocks.Block block : promising) {
             ListingSelectors selectors = SelectorSuggester.suggest(doc, block, reference);
             if (!selectorsSeen.add(selectors.item())) {
                 continue;
@@ -69,15 +77,31 @@ public final class ListingDetector {
             int dated = (int) entries.stream().filter(e -> e.published() != null).count();
             double score = 0;
             for (ListingEntry e : entries) {
-                score += titleWeight(e.title()) * (e.published() != null ? 1 : UNDATED);
+                score += entryScore(e.title(), e.published() != null);
             }
-            if (PageChrome.isChrome(block.containers().get(0))) {
-                score *= CHROME;
-            }
-            out.add(new ListingCandidate(selectors, Math.round(score * 100) / 100.0, entries, dated));
+            out.add(new ListingCandidate(selectors, Math.round(score * chrome(block) * 100) / 100.0, entries, dated));
         }
         out.sort(Comparator.comparingDouble(ListingCandidate::score).reversed());
         return out;
+    }
+
+    /** The score from the block's elements alone (each item's longest link, any date in its text), before selectors. */
+    private static double estimate(RepeatedBlocks.Block block, LocalDate reference) {
+        double score = 0;
+        for (Element item : block.items()) {
+            Element link = SelectorSuggester.mainLink(item);
+            String title = link == null ? "" : link.hasAttr("title") ? link.attr("title") : link.text();
+            score += entryScore(title, ListingDates.find(item.text(), reference).isPresent());
+        }
+        return score * chrome(block);
+    }
+
+    private static double entryScore(String title, boolean dated) {
+        return titleWeight(title) * (dated ? 1 : UNDATED);
+    }
+
+    private static double chrome(RepeatedBlocks.Block block) {
+        return PageChrome.isChrome(block.containers().get(0)) ? CHROME : 1;
     }
 
     private static boolean credible(ListingCandidate c) {

@@ -62,6 +62,15 @@ final class SelectorSuggester {
             anchored = Shapes.hasId(ancestor) || ancestor.tagName().equals("body");
             ancestor = ancestor.parent();
         }
+        if (bestExtra > 0 && block.parent() != null) {
+            // Layout tables nested in layout tables: no class or id tells the listing from the menu beside it, only its
+            // position. Exact, if brittle: the analyst is better served by a selector that reads this page right.
+            String byPosition = (block.containers().size() > 1 ? block.parent().cssSelector() + " > " + Shapes.shape(container)
+                    : container.cssSelector()) + " > " + (oneShape ? itemShape : items.get(0).tagName());
+            if (extra(doc.select(byPosition), wanted) == 0) {
+                return byPosition;
+            }
+        }
         return best;
     }
 

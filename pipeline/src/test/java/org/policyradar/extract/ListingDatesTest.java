@@ -21,6 +21,8 @@ class ListingDatesTest {
         assertThat(find("2026年11月30日")).isEqualTo(nov30);
         assertThat(find("30.11.2026")).isEqualTo(nov30);
         assertThat(find("30/11/2026")).isEqualTo(nov30);
+        assertThat(find("Press Releases 30-11-2026")).isEqualTo(nov30);
+        assertThat(find("30.11-2026")).as("one separator throughout").isNull();
         assertThat(find("Press release | 30 November 2026 | Brussels")).isEqualTo(nov30);
         assertThat(find("30 nov. 2026")).isEqualTo(nov30);
         assertThat(find("30. November 2026")).isEqualTo(nov30);

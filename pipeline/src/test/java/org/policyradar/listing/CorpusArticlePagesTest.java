@@ -37,8 +37,9 @@ class CorpusArticlePagesTest {
         int withListing = 0;
         for (Path page : pages) {
             Document doc = Jsoup.parse(Files.readString(page, StandardCharsets.UTF_8), "https://news.example.org/2026/article.html");
+            long t0 = System.nanoTime();
             Optional<ListingCandidate> found = detector.detect(doc, ZoneId.of("UTC"), ListingFixtures.READ_ON);
-            System.out.println("listing-detector corpus " + page.getFileName() + ": "
+            System.out.println("listing-detector corpus " + page.getFileName() + " " + (System.nanoTime() - t0) / 1_000_000 + " ms: "
                     + found.map(c -> c.entries().size() + " entries " + c.describe()).orElse("no listing"));
             if (found.isEmpty()) {
                 continue;

@@ -28,9 +28,8 @@ import org.policyradar.listing.ListingFixtures.Fixture;
 class ListingDetectorTest {
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final List<String> TALLY = new ArrayList<>();
-    private static int expectedTotal;
-    private static int foundTotal;
-    private static int spuriousTotal;
+    /** Per fixture set (developed on, written after): expected, found, spurious. */
+    private static final java.util.Map<String, int[]> TOTALS = new java.util.TreeMap<>();
 
     private final ListingParser parser = new ListingParser();
     private final ListingDetector detector = new ListingDetector(parser);
@@ -48,9 +47,10 @@ class ListingDetectorTest {
         long hits = found.stream().filter(wanted::contains).count();
         long spurious = found.size() - hits;
         synchronized (TALLY) {
-            expectedTotal += wanted.size();
-            foundTotal += (int) hits;
-            spuriousTotal += (int) spurious;
+            int[] t = TOTALS.computeIfAbsent(ListingFixtures.NAMES.contains(name) ? "developed-on" : "written-after", k -> new int[3]);
+            t[0] += wanted.size();
+            t[1] += (int) hits;
+            t[2] += (int) spurious;
             TALLY.add(name + ": expected=" + wanted.size() + " found=" + hits + " spurious=" + spurious
                     + best.map(c -> " " + c.describe()).orElse(" (no listing)"));
         }
@@ -62,13 +62,14 @@ class ListingDetectorTest {
     }
 
     static List<String> fixtures() {
-        return ListingFixtures.NAMES;
+        return java.util.stream.Stream.concat(ListingFixtures.NAMES.stream(), ListingFixtures.WRITTEN_AFTER.stream()).toList();
     }
 
     @AfterAll
     static void tally() {
         TALLY.forEach(line -> System.out.println("listing-detector " + line));
-        System.out.println("listing-detector total: expected=" + expectedTotal + " found=" + foundTotal + " spurious=" + spuriousTotal);
+        TOTALS.forEach((set, t) -> System.out.println("listing-detector " + set + ": expected=" + t[0] + " found=" + t[1]
+                + " spurious=" + t[2]));
     }
 
     @Test
