@@ -15,8 +15,7 @@ public record DetectedListing(ListingSelectors suggested, boolean selectorsStale
     /** One line for an analyst: what happened and what to put in the configuration. */
     public String describe() {
         String found = suggested == null ? "no listing found on the page (filled by script? see the page source)"
-                : "this poll used the detected listing (" + entries + " entries): item=\"" + suggested.item()
-                + "\" link=\"" + suggested.link() + "\"" + (suggested.date() == null ? "" : " date=\"" + suggested.date() + "\"");
+                : "this poll used the detected listing (" + entries + " entries): " + suggested.describe();
         return (selectorsStale ? "selectors matched nothing; " : "listing: auto; ") + found;
     }
 }

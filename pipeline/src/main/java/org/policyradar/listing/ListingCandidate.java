@@ -20,7 +20,6 @@ public record ListingCandidate(ListingSelectors selectors, double score, List<Li
 
     /** {@code item="…" link="…" date="…"}, for log lines and analysts' messages. */
     public String describe() {
-        return "item=\"" + selectors.item() + "\" link=\"" + selectors.link() + "\""
-                + (selectors.date() == null ? "" : " date=\"" + selectors.date() + "\"");
+        return selectors.describe();
     }
 }

@@ -91,7 +91,7 @@ public final class HtmlSourceReader implements SourceReader {
     }
 
     /** Where a bare listed date is meant: Beijing time for Chinese sources. */
-    static ZoneId zone(SourceConfig source) {
+    public static ZoneId zone(SourceConfig source) {
         return source.region() == Region.CN ? ZoneId.of("Asia/Shanghai") : ZoneOffset.UTC;
     }
 }
