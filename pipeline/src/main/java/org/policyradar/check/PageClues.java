@@ -1,12 +1,8 @@
 package org.policyradar.check;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,25 +11,14 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * What an HTML page says about where its listing is, for {@code radar sources check}: blocks of repeated links (the
- * shape of every listing: a parent whose children share a tag and class and each hold a link, most with a date), and
- * the JSON endpoints a script-filled page names (Xinhua's {@code data="datasource:ID"} lists, MIIT's
- * {@code <script url querydata>}, {@code .json} URLs in scripts). A simple finder; a real listing detector may replace
- * {@link #candidates}.
+ * What an HTML page says about where its listing is, for {@code radar sources check}: how many elements a selector
+ * matches, and the JSON endpoints a script-filled page names (Xinhua's {@code data="datasource:ID"} lists, MIIT's
+ * {@code <script url querydata>}, {@code .json} URLs in scripts). Its candidate blocks of repeated links come from
+ * {@link org.policyradar.listing.ListingDetector}.
  */
 public final class PageClues {
-    private static final Pattern DATE = Pattern.compile("\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}");
     private static final Pattern JSON_URL = Pattern.compile("[\"']([^\"'\\s<>]*?\\.json(?:\\?[^\"'\\s<>]*)?)[\"']");
     private static final Pattern DATASOURCE = Pattern.compile("datasource:([A-Za-z0-9_]+)");
-    private static final int MIN_REPEATS = 3;
-
-    /** A block of repeated links: a selector for its items, how many there are and how many carry a date. */
-    public record Candidate(String selector, int items, int dated) {
-        @Override
-        public String toString() {
-            return "\"" + selector + "\" (" + items + " links, " + dated + " with dates)";
-        }
-    }
 
     private final Document doc;
     private final URI base;
@@ -46,28 +31,6 @@ public final class PageClues {
     /** How many elements a CSS selector matches on the page. */
     public int count(String selector) {
         return doc.select(selector).size();
-    }
-
-    /** The best blocks of repeated links, most dated items first, at most {@code limit}. */
-    public List<Candidate> candidates(int limit) {
-        List<Candidate> out = new ArrayList<>();
-        for (Element parent : doc.getAllElements()) {
-            Map<String, List<Element>> bySignature = new HashMap<>();
-            for (Element child : parent.children()) {
-                bySignature.computeIfAbsent(signature(child), k -> new ArrayList<>()).add(child);
-            }
-            for (Map.Entry<String, List<Element>> group : bySignature.entrySet()) {
-                List<Element> linked = group.getValue().stream().filter(c -> c.selectFirst("a[href]") != null).toList();
-                if (linked.size() < MIN_REPEATS) {
-                    continue;
-                }
-                int dated = (int) linked.stream().filter(c -> DATE.matcher(c.text()).find()).count();
-                out.add(new Candidate(selectorOf(parent) + " > " + group.getKey(), linked.size(), dated));
-            }
-        }
-        return out.stream()
-                .sorted(Comparator.comparingInt(Candidate::dated).thenComparingInt(Candidate::items).reversed())
-                .limit(limit).toList();
     }
 
     /** JSON endpoints the page names for script-filled lists, resolved against the page URL. */
@@ -109,20 +72,5 @@ public final class PageClues {
         } catch (IllegalArgumentException e) {
             return link;
         }
-    }
-
-    private static String signature(Element e) {
-        String cls = e.className().isBlank() ? "" : "." + e.classNames().iterator().next();
-        return e.tagName() + cls;
-    }
-
-    private static String selectorOf(Element e) {
-        if (!e.id().isBlank()) {
-            return e.tagName() + "#" + e.id();
-        }
-        String cls = e.className().isBlank() ? "" : "." + e.classNames().iterator().next();
-        Element parent = e.parent();
-        String own = e.tagName() + cls;
-        return parent == null || cls.length() > 0 || parent.tagName().equals("#root") ? own : selectorOf(parent) + " > " + own;
     }
 }

@@ -1,9 +1,13 @@
 package org.policyradar.check;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.policyradar.check.SourceCheck.Entry;
 import org.policyradar.check.SourceCheck.Verdict;
 import org.policyradar.config.SourceConfig;
@@ -14,7 +18,10 @@ import org.policyradar.fetch.FetchException;
 import org.policyradar.fetch.FetchResult;
 import org.policyradar.fetch.Validators;
 import org.policyradar.item.ItemFactory.RawItem;
+import org.policyradar.listing.DetectedListing;
+import org.policyradar.listing.ListingDetector;
 import org.policyradar.parse.FeedParseException;
+import org.policyradar.route.HtmlSourceReader;
 import org.policyradar.route.SourceRead;
 import org.policyradar.route.SourceReaders;
 
@@ -26,12 +33,18 @@ public final class SourceChecker {
     /** Entries shown per source. */
     public static final int SHOWN = 5;
 
+    /** Candidate blocks shown when a listing yields nothing. */
+    static final int CANDIDATES = 3;
+
     private final SourceReaders readers;
     private final HtmlDecoder decoder;
+    private final ListingDetector detector;
 
-    public SourceChecker(SourceReaders readers, HtmlDecoder decoder) {
+    /** @param detector lists the page's candidate blocks when its selectors match nothing */
+    public SourceChecker(SourceReaders readers, HtmlDecoder decoder, ListingDetector detector) {
         this.readers = readers;
         this.decoder = decoder;
+        this.detector = detector;
     }
 
     public SourceCheck check(SourceConfig configured) {
@@ -57,6 +70,17 @@ public final class SourceChecker {
             read = readers.of(source).read(source, fetched);
         } catch (FeedParseException e) {
             return unreadable(source, fetched, e, hints);
+        }
+        DetectedListing detected = read.detectedListing();
+        if (detected != null && detected.selectorsStale() && detected.suggested() != null) {
+            // Polls go on through the detected listing, but the configured selectors read nothing: that is the finding.
+            candidates(source, fetched).forEach(c -> hints.add("candidate: " + c));
+            return result(source, fetched, Verdict.SELECTORS_STALE, "listing.item '" + source.listing().orElseThrow().item()
+                    + "' matched nothing; the selectors are stale (polls read the detected listing meanwhile: "
+                    + detected.entries() + " entries): fix listing, e.g. with the first candidate below", List.of(), hints);
+        }
+        if (detected != null && detected.suggested() != null) {
+            hints.add("detected listing (listing: auto): " + detected.suggested().describe());
         }
         List<RawItem> items = read.items();
         if (!items.isEmpty()) {
@@ -85,7 +109,7 @@ public final class SourceChecker {
                     + (endpoints.isEmpty() ? " (it names no JSON endpoint: look at the browser's network requests)"
                     : ": read its JSON endpoint with kind: json"), List.of(), hints);
         }
-        List<PageClues.Candidate> candidates = clues.candidates(3);
+        List<String> candidates = candidates(source, fetched);
         candidates.forEach(c -> hints.add("candidate: " + c));
         return result(source, fetched, Verdict.SELECTORS_STALE, selectors + "; the selectors are stale"
                 + (candidates.isEmpty() ? " and the page has no block of repeated links" : ": fix listing.item, e.g. with a candidate below"),
@@ -104,8 +128,21 @@ public final class SourceChecker {
             return result(source, fetched, verdict, (verdict == Verdict.NOT_A_FEED ? "not a feed" : "not JSON")
                     + ": the URL answers an HTML page" + (hints.isEmpty() ? "" : "; see below"), List.of(), hints);
         }
+        if (source.listingAuto()) {
+            candidates(source, fetched).forEach(c -> hints.add("candidate: " + c));
+        }
         return result(source, fetched, verdict, e.getMessage(), List.of(), hints);
     }
+
+    /** The detector's best blocks on the page, each as the selectors that read it and what they yield. */
+    private List<String> candidates(SourceConfig source, FetchResult fetched) {
+        ZoneId zone = HtmlSourceReader.zone(source);
+        Document page = Jsoup.parse(decoder.decode(fetched.body(), fetched.contentType(), source.charset().orElse(null)),
+                fetched.finalUri().toString());
+        return detector.candidates(page, zone, LocalDate.ofInstant(fetched.fetched(), zone)).stream().limit(CANDIDATES)
+                .map(c -> c.describe() + " (" + c.entries().size() + " entries, " + c.dated() + " dated)").toList();
+    }
+
 
     private SourceCheck fetchFailed(SourceConfig source, FetchException e) {
         int status = e.status();

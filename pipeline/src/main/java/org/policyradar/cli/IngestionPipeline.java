@@ -10,7 +10,7 @@ import org.policyradar.config.RadarConfig;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.extract.DensityArticleExtractor;
 import org.policyradar.extract.HtmlDecoder;
-import org.policyradar.extract.ListingParser;
+import org.policyradar.listing.ListingResolver;
 import org.policyradar.fetch.Fetcher;
 import org.policyradar.fetch.FileFetchStateStore;
 import org.policyradar.fetch.HostThrottle;
@@ -107,7 +107,7 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer i
                 new PdfDocumentExtractor(PdfDocumentExtractor.Limits.defaults(), services.clock()));
         return new SourceReaders(Map.of(
                 SourceKind.FEED, new FeedSourceReader(fetcher, new RomeFeedParser(new FeedDecoder())),
-                SourceKind.HTML, new HtmlSourceReader(robotsChecked, decoder, new ListingParser(), contentCheck, follower),
+                SourceKind.HTML, new HtmlSourceReader(robotsChecked, decoder, ListingResolver.standard(), contentCheck, follower),
                 SourceKind.JSON, new JsonSourceReader(robotsChecked, new JsonListingParser(), follower)));
     }
 

@@ -13,8 +13,10 @@ import org.policyradar.check.SourceChecker;
 import org.policyradar.config.Region;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.extract.HtmlDecoder;
+import org.policyradar.extract.ListingParser;
 import org.policyradar.fetch.FetchStateStore;
 import org.policyradar.fetch.Validators;
+import org.policyradar.listing.ListingDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +61,7 @@ final class SourcesCheckCommand implements Callable<Integer> {
                 }
             };
             SourceChecker checker = new SourceChecker(IngestionPipeline.readers(services, IngestionPipeline.fetcher(services),
-                    nothingStored, ChangeTracker.NONE), new HtmlDecoder());
+                    nothingStored, ChangeTracker.NONE), new HtmlDecoder(), new ListingDetector(new ListingParser()));
             PrintWriter out = spec.commandLine().getOut();
             int silent = 0;
             for (SourceConfig source : sources) {

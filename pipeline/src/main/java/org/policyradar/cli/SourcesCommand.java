@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code radar sources}: the health of every configured source. */
 @Command(name = "sources", mixinStandardHelpOptions = true, subcommands = SourcesCheckCommand.class,
         description = "Each source's last attempt and success, HTTP status, error, items new/total and average per day; "
-                + "state is ok, failing, stale (nothing new for longer than usual) or never-polled.")
+                + "state is ok, failing, selectors_stale (an html source's selectors matched nothing: the "
+                + "detected listing was used and its selectors are suggested), stale (nothing new for longer than usual) or never-polled.")
 final class SourcesCommand implements Callable<Integer> {
     private final CliEnvironment environment;
 
@@ -52,7 +53,7 @@ final class SourcesCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             ObjectMapper mapper = ElasticsearchConnection.objectMapper();
             if (!json) {
-                out.printf("%-26s %-4s %-5s %-11s %-20s %-20s %6s %6s %8s %7s %7s  %s%n", "SOURCE", "REG", "KIND", "STATE",
+                out.printf("%-26s %-4s %-5s %-15s %-20s %-20s %6s %6s %8s %7s %7s  %s%n", "SOURCE", "REG", "KIND", "STATE",
                         "LAST ATTEMPT", "LAST SUCCESS", "STATUS", "NEW", "TOTAL", "PER DAY", "WAITING", "ERROR");
             }
             for (SourceConfig s : configured.values()) {
@@ -62,18 +63,29 @@ final class SourcesCommand implements Callable<Integer> {
                     var node = mapper.valueToTree(h == null ? Map.of("source", Map.of("id", s.id()), "state", "never-polled") : h);
                     out.println(mapper.writeValueAsString(((com.fasterxml.jackson.databind.node.ObjectNode) node).put("spool_waiting", waiting)));
                 } else if (h == null) {
-                    out.printf("%-26s %-4s %-5s %-11s %-20s %-20s %6s %6s %8s %7s %7d%n", s.id(), s.region(), s.kind().id(),
+                    out.printf("%-26s %-4s %-5s %-15s %-20s %-20s %6s %6s %8s %7s %7d%n", s.id(), s.region(), s.kind().id(),
                             "never-polled", "-", "-", "-", "-", "-", "-", waiting);
                 } else {
-                    out.printf("%-26s %-4s %-5s %-11s %-20s %-20s %6d %6d %8d %7.1f %7d  %s%n", s.id(), s.region(), s.kind().id(),
+                    out.printf("%-26s %-4s %-5s %-15s %-20s %-20s %6d %6d %8d %7.1f %7d  %s%n", s.id(), s.region(), s.kind().id(),
                             h.state(), time(h.lastAttempt()), time(h.lastSuccess()), h.lastStatus(), h.itemsNewLast(),
-                            h.itemsTotal(), h.avgItemsPerDay(), waiting, h.consecutiveFailures() > 0 && h.lastError() != null ? h.lastError()
-                                    : PollOutcome.summarise(h.itemErrorsLast(), h.itemsFailedLast()));
+                            h.itemsTotal(), h.avgItemsPerDay(), waiting, message(h));
                 }
             }
             out.flush();
             return 0;
         }
+    }
+
+    /** The error when failing; else the selectors_stale note (the fix is in it), then the item errors. */
+    private static String message(SourceHealth h) {
+        if (h.consecutiveFailures() > 0 && h.lastError() != null) {
+            return h.lastError();
+        }
+        String items = PollOutcome.summarise(h.itemErrorsLast(), h.itemsFailedLast());
+        if (h.selectorsStale() && h.listingNote() != null) {
+            return h.listingNote() + (items.isEmpty() ? "" : "; " + items);
+        }
+        return items;
     }
 
     private static String time(Instant t) {

@@ -259,14 +259,15 @@ public final class ConfigLoader {
         }
         boolean trackChanges = bool(where, node, "track_changes");
         boolean follow = bool(where, node, "follow");
-        Optional<ListingSelectors> listing = node.has("listing")
+        boolean auto = node.has("listing") && ListingKeys.isAuto(node.get("listing"));
+        Optional<ListingSelectors> listing = node.has("listing") && !auto
                 ? Optional.of(ListingKeys.selectors(where, node.get("listing"))) : Optional.empty();
         Optional<JsonListing> json = node.has("json") ? Optional.of(ListingKeys.json(where, node.get("json"))) : Optional.empty();
-        if (kind == SourceKind.HTML && listing.isEmpty()) {
+        if (kind == SourceKind.HTML && listing.isEmpty() && !auto) {
             throw new ConfigException(where + ": key 'listing': an html source needs CSS selectors, e.g. "
-                    + "listing: { item: \"ul.list li\", link: \"a\", title: \"a\", date: \"span.date\" }");
+                    + "listing: { item: \"ul.list li\", link: \"a\", title: \"a\", date: \"span.date\" }, or listing: auto");
         }
-        if (kind != SourceKind.HTML && listing.isPresent()) {
+        if (kind != SourceKind.HTML && (listing.isPresent() || auto)) {
             throw new ConfigException(where + ": key 'listing': only html sources have a listing; remove it or set kind: html");
         }
         if (kind == SourceKind.JSON && json.isEmpty()) {

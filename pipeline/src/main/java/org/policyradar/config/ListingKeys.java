@@ -25,9 +25,15 @@ final class ListingKeys {
     private ListingKeys() {
     }
 
+    /** {@code listing: auto}: no selectors, the listing is detected on the page. */
+    static boolean isAuto(JsonNode l) {
+        return l.isTextual() && "auto".equals(l.asText().strip());
+    }
+
     static ListingSelectors selectors(String where, JsonNode l) {
         if (!l.isObject()) {
-            throw new ConfigException(where + ": key 'listing' must be a map with keys item, link, title, date");
+            throw new ConfigException(where + ": key 'listing': '" + l.asText() + "' is neither auto nor a map with keys "
+                    + "item, link, title, date");
         }
         ConfigLoader.checkKeys(where + ": key 'listing'", (ObjectNode) l, LISTING);
         String item = css(where, "item", ConfigLoader.required(where + ": listing", l, "item"));

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param charset      overrides every charset the response declares (for sources known to lie)
  * @param trackChanges keep versions of fetched pages so edits raise plan-adjustment alerts
- * @param listing      for {@code kind: html}: how to find entries on the listing page
+ * @param listing      for {@code kind: html}: how to find entries on the listing page; empty for {@code listing: auto}
+ *                     (the page's dominant block of dated links is found each poll)
  * @param follow       for {@code kind: html} and {@code json}: fetch each linked page for its full text
  * @param allowHosts   further hosts whose links may be fetched for this source (besides the source's own)
  * @param note         free text: what kind of page it is, where its URL and selectors come from, and when
@@ -44,5 +45,10 @@ public record SourceConfig(String id,
     public SourceConfig listedOnly() {
         return new SourceConfig(id, name, region, language, kind, url, schedule, charset, false, listing, false, allowHosts,
                 note, json, request);
+    }
+
+    /** An html source without selectors: its listing is detected on every poll. */
+    public boolean listingAuto() {
+        return kind == SourceKind.HTML && listing.isEmpty();
     }
 }

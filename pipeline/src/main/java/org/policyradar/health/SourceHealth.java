@@ -5,14 +5,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.policyradar.config.ListingSelectors;
 import org.policyradar.item.SourceRef;
 
 /**
  * The health of one source, as stored in {@code radar-sources} (one document per source id).
  *
  * @param itemErrorsLast why entries or pages of the last poll failed ({@code source=… url=… reason=…}); null when none
- * @param state {@code ok} (last poll worked), {@code failing} (last poll failed), {@code stale} (works but has
- *              produced nothing new for longer than usual)
+ * @param state {@code ok} (last poll worked), {@code failing} (last poll failed), {@code selectors_stale} (the html
+ *              source's selectors matched nothing: the detected listing was used, see {@code listing_detected}),
+ *              {@code stale} (works but has produced nothing new for longer than usual)
+ * @param selectorsStale  the last poll's configured selectors matched nothing (an analyst should fix them)
+ * @param listingDetected the selectors the last poll's detected listing was read with ({@code listing: auto} or the
+ *                        stale fallback): the suggestion for {@code listing:}; null when none was detected
+ * @param listingNote     what the detector did, in words, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceHealth(SourceRef source,
@@ -38,7 +44,15 @@ public record SourceHealth(SourceRef source,
                            @JsonProperty("last_new_item_at") Instant lastNewItemAt,
                            @JsonProperty("avg_items_per_day") double avgItemsPerDay,
                            boolean stale,
-                           String state) {
+                           String state,
+                           @JsonProperty("selectors_stale") boolean selectorsStale,
+                           @JsonProperty("listing_detected") ListingSelectors listingDetected,
+                           @JsonProperty("listing_note") String listingNote) {
+
+    /** The state word: failing before selectors_stale before stale before ok. */
+    public static String state(boolean failing, boolean selectorsStale, boolean stale) {
+        return failing ? "failing" : selectorsStale ? "selectors_stale" : stale ? "stale" : "ok";
+    }
 
     /**
      * A working source is stale when it has produced nothing new for longer than usual: three times its average gap

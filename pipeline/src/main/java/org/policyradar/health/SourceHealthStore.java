@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.policyradar.config.ListingSelectors;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.index.IndexSetup;
 import org.policyradar.item.SourceRef;
+import org.policyradar.listing.DetectedListing;
 import org.policyradar.route.PollOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +69,13 @@ public final class SourceHealthStore {
         double avgPerDay = itemsTotal / days;
         long scheduleSeconds = config.schedule().interval().map(Duration::toSeconds).orElse(3600L);
         boolean stale = o.ok() && isStaleAfter(now, lastNew, firstAttempt, avgPerDay, scheduleSeconds);
-        String state = !o.ok() ? "failing" : stale ? "stale" : "ok";
+        // A 304 says the page is as it was: whatever the detector found on it last time still holds.
+        boolean carried = o.status() == 304 && o.detectedListing() == null && previous != null;
+        DetectedListing detected = o.detectedListing();
+        boolean selectorsStale = carried ? previous.selectorsStale() : detected != null && detected.selectorsStale();
+        ListingSelectors suggested = carried ? previous.listingDetected() : detected == null ? null : detected.suggested();
+        String note = carried ? previous.listingNote() : detected == null ? null : detected.describe();
+        String state = SourceHealth.state(!o.ok(), o.ok() && selectorsStale, stale);
         return new SourceHealth(new SourceRef(config.id(), config.name(), config.region().name()), config.kind().id(),
                 config.url().toString(), config.schedule().text(), scheduleSeconds, firstAttempt, o.started(),
                 o.ok() ? now : previous == null ? null : previous.lastSuccess(), o.status(),
@@ -75,7 +83,7 @@ public final class SourceHealthStore {
                 o.ok() ? (previous == null ? null : previous.lastErrorAt()) : now,
                 o.ok() ? 0 : (previous == null ? 0 : previous.consecutiveFailures()) + 1,
                 polls, failures, o.fetched(), o.created(), o.failed(), o.itemErrors().isEmpty() ? null : o.itemErrors(), itemsTotal, itemsFailedTotal, lastNew,
-                Math.round(avgPerDay * 100) / 100.0, stale, state);
+                Math.round(avgPerDay * 100) / 100.0, stale, state, selectorsStale, suggested, note);
     }
 
     private static boolean isStaleAfter(Instant now, Instant lastNew, Instant first, double avg, long scheduleSeconds) {
@@ -98,7 +106,8 @@ public final class SourceHealthStore {
                     s.lastAttempt(), s.lastSuccess(), s.lastStatus(), s.lastError(), s.lastErrorAt(),
                     s.consecutiveFailures(), s.polls(), s.failures(), s.itemsFetchedLast(), s.itemsNewLast(),
                     s.itemsFailedLast(), s.itemErrorsLast(), s.itemsTotal(), s.itemsFailedTotal(), s.lastNewItemAt(), s.avgItemsPerDay(),
-                    stale, failing ? "failing" : stale ? "stale" : "ok"));
+                    stale, SourceHealth.state(failing, s.selectorsStale(), stale), s.selectorsStale(), s.listingDetected(),
+                    s.listingNote()));
         }
         return out;
     }

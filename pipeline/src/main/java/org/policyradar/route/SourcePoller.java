@@ -180,7 +180,8 @@ public final class SourcePoller {
         LOG.info("event=poll source={} status={} fetched={} new={} updated={} unchanged={} failed={} spooled={}", source.id(),
                 fetched.status(), count, stored.created(), stored.updated(), state.unchanged(), failed, stored.spooled());
         outcomes.record(new PollOutcome(source.id(), state.started(), clock.instant(), fetched.status(), count,
-                stored.created(), stored.updated(), state.unchanged(), failed, stored.spooled(), null, errors));
+                stored.created(), stored.updated(), state.unchanged(), failed, stored.spooled(), null, errors,
+                read.detectedListing()));
     }
 
     /** The poll failed as a whole (fetch or parse error, Elasticsearch down): record why, the run goes on. */

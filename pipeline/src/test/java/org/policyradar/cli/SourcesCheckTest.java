@@ -38,6 +38,7 @@ class SourcesCheckTest {
             String html = "text/html; charset=utf-8";
             server.serve("/ok/index.html", Resource.ok(utf8(LISTING), html));
             server.serve("/stale/index.html", Resource.ok(utf8(LISTING), html));
+            server.serve("/auto/index.html", Resource.ok(utf8(LISTING), html));
             server.serve("/xinhua/tech/", Resource.ok(utf8("""
                     <html><head><script src="/static/js/jquery.min.js"></script></head><body>
                     <div class="header">新华网</div><ul class="wz-list" data="datasource:11c0f8b2"></ul>
@@ -90,10 +91,11 @@ class SourcesCheckTest {
                       - {id: xinhua-json, name: Xinhua JSON, region: CN, language: zh, kind: json, url: "%s", schedule: 1h,
                          json: {items: "$.datasource[*]", title: title, link: publishUrl, date: publishTime}}
                       - {id: ok-feed, name: Feed, region: EU, language: en, kind: feed, url: "%s", schedule: 1h}
+                      - {id: auto-html, name: Auto, region: CN, language: zh, kind: html, url: "%s", schedule: 1h, listing: auto}
                     """.formatted(server.uri("/ok/index.html"), server.uri("/stale/index.html"), server.uri("/xinhua/tech/"),
                     server.uri("/miit/zcwj/"), server.uri("/eurlex/oj/"), server.uri("/pbc/index.html"), server.uri("/old/feed/"),
                     server.uri("/moved/"), server.uri("/page.html"), server.uri("/gone.xml"),
-                    server.uri("/tech/ds_fd79.json"), server.uri("/rss.xml")));
+                    server.uri("/tech/ds_fd79.json"), server.uri("/rss.xml"), server.uri("/auto/index.html")));
             Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\npoliteness: {host_delay: 10ms}\n"
                     .formatted(TestElasticsearch.url(), dir.resolve("data")));
 
@@ -103,7 +105,8 @@ class SourcesCheckTest {
             assertThat(block(out, "ok-html")).contains("OK  HTTP 200  4 entries")
                     .contains("- 2026-11-30  关于推进5G网络建设的通知  " + server.uri("/art/1.html"));
             assertThat(block(out, "stale-html")).contains("SELECTORS-STALE").contains("listing.item 'div.news_box li' matched nothing")
-                    .contains("candidate: \"ul.news-list > li\" (4 links, 4 with dates)");
+                    .contains("polls read the detected listing meanwhile: 4 entries")
+                    .contains("candidate: item=\"ul.news-list > li\" link=\"a\" date=\"span.date\" (4 entries, 4 dated)");
             assertThat(block(out, "xinhua-page")).contains("SCRIPT-FILLED")
                     .contains("endpoint: " + server.uri("/xinhua/tech/ds_11c0f8b2.json"));
             assertThat(block(out, "miit-page")).contains("SCRIPT-FILLED")
@@ -119,7 +122,9 @@ class SourcesCheckTest {
                     .contains("- 2026-11-30  量子通信网络建成  " + server.uri("/tech/20261130/q.html"))
                     .contains("- 2026-11-29  人工智能安全治理框架发布  " + server.uri("/tech/20261129/a.html"));
             assertThat(block(out, "ok-feed")).contains("OK  HTTP 200  1 entry  ").contains("- 2026-11-30  Commission opens 5G security review");
-            assertThat(out).contains("4 of 12 source(s) yield entries");
+            assertThat(block(out, "auto-html")).contains("OK  HTTP 200  4 entries")
+                    .contains("detected listing (listing: auto): item=\"ul.news-list > li\" link=\"a\" date=\"span.date\"");
+            assertThat(out).contains("5 of 13 source(s) yield entries");
 
             CliHarness.Result one = CliHarness.run("sources", "check", "ok-html", "moved-html", "--config", dir.toString());
             assertThat(one.code()).as(one.out() + one.err()).isZero();

@@ -92,6 +92,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anHtmlSourceMayLeaveItsListingToTheDetectorButAFeedMayNot() throws IOException {
+        String selectors = "listing: { item: \"ul.list li\", link: \"a\", title: \"a\", date: \"span.date\" }";
+        SourceConfig miit = load(GOOD.replace(selectors, "listing: auto"), Map.of()).sources().get(0);
+        assertThat(miit.listing()).isEmpty();
+        assertThat(miit.listingAuto()).isTrue();
+        assertThat(load(GOOD, Map.of()).sources().get(0).listingAuto()).isFalse();
+        assertError(GOOD.replace(selectors, "listing: automatic"), "source 'miit-policy'", "key 'listing'", "'automatic' is neither auto");
+        assertError(GOOD.replace(selectors, ""), "source 'miit-policy'", "key 'listing'", "or listing: auto");
+        assertError(GOOD.replace("charset: gb2312", "listing: auto"), "source 'heise'", "key 'listing'", "only html sources");
+    }
+
+    @Test
     void aMissingRegistryTellsWhereItWasLookedFor() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(dir.resolve("sources.yaml").toString()).hasMessageContaining("not found");

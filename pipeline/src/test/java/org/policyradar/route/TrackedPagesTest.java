@@ -22,8 +22,8 @@ import org.policyradar.config.SourceConfig;
 import org.policyradar.config.SourceKind;
 import org.policyradar.extract.DensityArticleExtractor;
 import org.policyradar.extract.HtmlDecoder;
-import org.policyradar.extract.ListingParser;
 import org.policyradar.extract.PdfDocumentExtractor;
+import org.policyradar.listing.ListingResolver;
 import org.policyradar.fetch.FetchResult;
 import org.policyradar.fetch.FileFetchStateStore;
 import org.policyradar.fetch.HostThrottle;
@@ -53,7 +53,7 @@ class TrackedPagesTest {
         HttpFetcher fetcher = new HttpFetcher(HttpFetcher.Limits.defaults(), Clock.systemUTC(), HostThrottle.none());
         try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(esUrl), null)) {
             HtmlSourceReader reader = new HtmlSourceReader(fetcher, new FileFetchStateStore(dir.resolve("state-" + System.nanoTime() + ".json")),
-                    LinkPolicy.system(), new HtmlDecoder(), new ListingParser(), new DensityArticleExtractor(),
+                    LinkPolicy.system(), new HtmlDecoder(), ListingResolver.standard(), new DensityArticleExtractor(),
                     new org.policyradar.extract.PageContentCheck(), new ChangeTracker(new VersionStore(es.client()), new ChangeSummary(TaxonomyLoader.loadDefault()), IgnoreRules.NONE),
                     new PdfDocumentExtractor(PdfDocumentExtractor.Limits.defaults(), Clock.systemUTC()));
             FetchResult listing = reader.fetch(source, new Validators("\"l1\"", null));
