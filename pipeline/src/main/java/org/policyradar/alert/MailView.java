@@ -48,9 +48,9 @@ record MailView(String kind, String heading, String title, List<String> why, Str
     record Versions(int previous, String previousDate, int current, String currentDate) {
     }
 
-    /** An item as listed in a mail. */
+    /** An item as listed in a mail; {@code gloss}: a Chinese item's matched terms and actors in English, or null. */
     record ItemView(List<Segment> title, String url, String sourceName, String date, List<Segment> summary,
-                    List<TopicView> topics, String lang) {
+                    List<TopicView> topics, String lang, String gloss) {
     }
 
     static MailView of(Alert a, String chartCid) {
@@ -101,7 +101,7 @@ record MailView(String kind, String heading, String title, List<String> why, Str
         }
         return new ItemView(highlight(i.title() == null ? "(untitled)" : i.title(), terms), safe(i.url()),
                 name(i.sourceName(), i.source()), date(i.published()), i.summary() == null ? List.of() : highlight(i.summary(), terms),
-                topics, i.lang());
+                topics, i.lang(), i.gloss() == null || i.gloss().isBlank() ? null : i.gloss());
     }
 
     private static List<String> evidenceTerms(Map<String, List<String>> evidence) {

@@ -46,5 +46,15 @@ class MailTemplatesTest {
         assertThat(dom.select(".item mark.evidence").text()).isEqualTo("自主可控");
         assertThat(dom.select("a.kibana").text()).contains("data view radar-items");
         assertThat(dom.select("a.item-link").attr("href")).isEqualTo("https://gov.example/a");
+        assertThat(dom.select(".item .gloss")).as("no gloss, no gloss line").isEmpty();
+    }
+
+    @Test
+    void aChineseItemShowsItsEnglishGloss() {
+        Alert.AlertItem item = new Alert.AlertItem("1", "https://gov.example/b", "芯片产业发展规划", Instant.EPOCH,
+                "gov", "State Council", null, "zh", List.of("ai"), Map.of("ai", List.of("芯片")),
+                "芯片: semiconductors and chips; 华为: Huawei");
+        Document dom = Jsoup.parse(templates.html(MailView.of(alert(Alert.WATCH, item), null)));
+        assertThat(dom.select(".item .gloss").text()).isEqualTo("芯片: semiconductors and chips; 华为: Huawei");
     }
 }
