@@ -126,6 +126,8 @@ class KibanaAfterRunOnceTest {
             assertThat(checked).isGreaterThanOrEqualTo(19);
             assertThat(indices).containsExactlyInAnyOrder("radar-items", "radar-alerts", "radar-sources", "radar-versions");
             assertThat(validate.out()).contains("search search-changed-documents on radar-versions: 1 hit(s)");
+            // the revision raised a target: the weaknesses dashboard's plan changes list it by its signal
+            assertThat(validate.out()).contains("search search-plan-changes on radar-versions: 1 hit(s)");
             // Each watch's saved search finds exactly the items its alert listed.
             Map<String, Integer> alerted = watchAlertItemCounts(dir);
             assertThat(alerted).containsOnlyKeys("huawei-5g", "eu-ai");
@@ -141,7 +143,7 @@ class KibanaAfterRunOnceTest {
                 <html><head><title>5G development plan</title></head><body><div class="nav"><a href="/">Home</a></div>
                 <div class="article"><h1>5G development plan</h1><p>Last updated: %s</p>
                 <p>The ministry will accelerate 5G network construction and promote the sharing of 5G base stations.
-                By 2027 there will be %s 5G base stations per 10,000 people, and every prefecture-level city will have
+                The target: by 2027 there will be %s 5G base stations per 10,000 people, and every prefecture-level city will have
                 gigabit networks. Local authorities shall strengthen organisation and report progress every quarter.</p>
                 </div><div class="footer">Copyright</div></body></html>""").formatted(Instant.now(), target).getBytes(StandardCharsets.UTF_8);
     }

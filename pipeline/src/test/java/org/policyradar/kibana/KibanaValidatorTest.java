@@ -60,9 +60,15 @@ class KibanaValidatorTest {
         index("radar-versions", Map.of("url", "https://plan.example/p", "item_id", "p1", "source",
                 Map.of("id", "plan", "name", "Plan site", "region", "CN"), "version", 1, "fetched", "2026-11-01T00:00:00Z",
                 "title", "Five-year plan", "changed", false, "words_added", 0, "words_removed", 0));
+        index("radar-versions", Map.ofEntries(Map.entry("url", "https://plan.example/p"), Map.entry("item_id", "p1"),
+                Map.entry("source", Map.of("id", "plan", "name", "Plan site", "region", "CN")), Map.entry("version", 2),
+                Map.entry("fetched", "2026-11-15T00:00:00Z"), Map.entry("title", "Five-year plan"), Map.entry("changed", true),
+                Map.entry("words_added", 12), Map.entry("words_removed", 3), Map.entry("change_summary", "targets raised"),
+                Map.entry("signals", List.of("target"))));
+        // an edit that moved no figure of a signal: a plan change, but not one the weaknesses dashboard lists
         index("radar-versions", Map.of("url", "https://plan.example/p", "item_id", "p1", "source",
-                Map.of("id", "plan", "name", "Plan site", "region", "CN"), "version", 2, "fetched", "2026-11-15T00:00:00Z",
-                "title", "Five-year plan", "changed", true, "words_added", 12, "words_removed", 3, "change_summary", "targets raised"));
+                Map.of("id", "plan", "name", "Plan site", "region", "CN"), "version", 3, "fetched", "2026-11-20T00:00:00Z",
+                "title", "Five-year plan", "changed", true, "words_added", 2, "words_removed", 1, "change_summary", "wording"));
         index("radar-sources", Map.of("source", Map.of("id", "ok-source", "name", "OK", "region", "EU"), "state", "ok",
                 "last_attempt", "2026-11-27T00:00:00Z", "last_success", "2026-11-27T00:00:00Z", "consecutive_failures", 0, "last_status", 200));
         index("radar-sources", Map.of("source", Map.of("id", "bad-source", "name", "Bad", "region", "CN"), "state", "failing",
@@ -141,6 +147,8 @@ class KibanaValidatorTest {
                 || l.lensId().equals("lens-plan-changes-per-document")).hasSize(5).allSatisfy(l -> assertThat(l.buckets()).isPositive());
         assertThat(report.searches()).filteredOn(sc -> sc.searchId().equals("search-targets-and-figures"))
                 .singleElement().satisfies(sc -> assertThat(sc.hits()).isGreaterThanOrEqualTo(12));
+        assertThat(report.searches()).as("only the change that moved a signal's figure").filteredOn(sc -> sc.searchId().equals("search-plan-changes"))
+                .singleElement().satisfies(sc -> assertThat(sc.hits()).isEqualTo(1));
     }
 
     private static String shipped() throws Exception {
