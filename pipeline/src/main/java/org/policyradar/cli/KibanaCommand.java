@@ -53,8 +53,8 @@ final class KibanaCommand implements Runnable {
 
         @Override
         public Integer call() {
-            SavedObjects objects = SavedObjects.parse(input.ndjson(environment));
             try (Services services = new Services(input.config.dir, environment)) {
+                SavedObjects objects = SavedObjects.parse(input.ndjson(environment, services::queryExpander));
                 ElasticsearchConnection es = services.elasticsearch();
                 KibanaValidator.Report report = new KibanaValidator(es.client()).validate(objects);
                 PrintWriter out = spec.commandLine().getOut();
@@ -106,7 +106,10 @@ final class KibanaCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            byte[] ndjson = input.ndjson(environment).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] ndjson;
+            try (Services services = new Services(input.config.dir, environment)) {
+                ndjson = input.ndjson(environment, services::queryExpander).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
             KibanaImporter.Target target = KibanaImporter.Target.fromEnv(environment.env(), url, space);
             KibanaImporter.Result result;
             try {
@@ -148,7 +151,10 @@ final class KibanaCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            String ndjson = SavedObjectsInput.watchSearches(environment, config.dir);
+            String ndjson;
+            try (Services services = new Services(config.dir, environment)) {
+                ndjson = SavedObjectsInput.watchSearches(environment, config.dir, services::queryExpander);
+            }
             int count = (int) ndjson.lines().count();
             if (out == null) {
                 spec.commandLine().getOut().print(ndjson);

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.policyradar.alert.AlertsConfig;
 import org.policyradar.alert.AlertsConfigLoader;
 import org.policyradar.kibana.WatchSearches;
+import org.policyradar.search.QueryExpander;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -29,8 +31,8 @@ final class SavedObjectsInput {
             description = "Do not add the saved searches generated from the watches of alerts.yaml.")
     boolean noWatches;
 
-    /** The file's NDJSON, then the watches' saved searches. */
-    String ndjson(CliEnvironment environment) {
+    /** The file's NDJSON, then the watches' saved searches, their queries expanded as the watch evaluation does. */
+    String ndjson(CliEnvironment environment, Supplier<QueryExpander> expander) {
         if (!Files.isRegularFile(file)) {
             throw new UserException("no saved-objects file at " + file + " (give it with --file)");
         }
@@ -43,12 +45,13 @@ final class SavedObjectsInput {
         if (noWatches) {
             return text;
         }
-        return (text.isEmpty() || text.endsWith("\n") ? text : text + "\n") + watchSearches(environment, config.dir);
+        return (text.isEmpty() || text.endsWith("\n") ? text : text + "\n") + watchSearches(environment, config.dir, expander);
     }
 
     /** The saved searches generated from the watches of the alerts.yaml in {@code configDir} (none without one). */
-    static String watchSearches(CliEnvironment environment, Path configDir) {
+    static String watchSearches(CliEnvironment environment, Path configDir, Supplier<QueryExpander> expander) {
         AlertsConfig alerts = new AlertsConfigLoader(environment.env()).loadFromDirectory(configDir);
-        return new WatchSearches().toNdjson(alerts.watches());
+        // the expansion needs the configuration's taxonomy: only asked for when there is a watch to expand
+        return alerts.watches().isEmpty() ? "" : new WatchSearches(expander.get()).toNdjson(alerts.watches());
     }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.policyradar.alert.AlertsConfig;
+import org.policyradar.search.QueryExpander;
 
 /**
  * Turns the watches of {@code alerts.yaml} into Kibana saved searches over the {@code radar-items} data view, so an
@@ -15,13 +16,27 @@ import org.policyradar.alert.AlertsConfig;
  * <p>The watch's query goes in as a Lucene query: Kibana runs Lucene-syntax queries as an Elasticsearch
  * {@code query_string} over all fields, which is what the watch evaluation does. Its topic, region and source
  * narrowing become "is one of" (phrases) filters, in the shape Kibana itself saves: each filter names its data view
- * by {@code meta.indexRefName} and the object carries the matching reference.
+ * by {@code meta.indexRefName} and the object carries the matching reference. The query is expanded as the watch
+ * evaluation expands it (a theme or actor named in one language finds the items of every language), so the search
+ * opens the Chinese items an English watch alerted on.
  */
 public final class WatchSearches {
     /** The data view the searches run on; shipped in {@code kibana/policyradar.ndjson}. */
     public static final String ITEMS_DATA_VIEW = "radar-items";
     static final List<String> COLUMNS = List.of("title", "source.name", "source.region", "topics", "entities", "url");
     private static final String INDEX_REF = "kibanaSavedObjectMeta.searchSourceJSON.index";
+
+    private final QueryExpander expander;
+
+    /** Queries as written, unexpanded. */
+    public WatchSearches() {
+        this(QueryExpander.none());
+    }
+
+    /** @param expander the expansion the watch evaluation uses ({@code alert/WatchEvaluator}) */
+    public WatchSearches(QueryExpander expander) {
+        this.expander = expander;
+    }
 
     /** The stable id of a watch's saved search: re-exporting overwrites the same object on import. */
     public static String id(AlertsConfig.Watch watch) {
@@ -49,7 +64,7 @@ public final class WatchSearches {
         references.addObject().put("type", "index-pattern").put("id", ITEMS_DATA_VIEW).put("name", INDEX_REF);
 
         ObjectNode source = SavedObjects.JSON.createObjectNode();
-        source.putObject("query").put("query", watch.query()).put("language", "lucene");
+        source.putObject("query").put("query", expander.expand(watch.query()).query()).put("language", "lucene");
         ArrayNode filters = source.putArray("filter");
         List<Narrowing> narrowings = new ArrayList<>();
         narrowings.add(new Narrowing("topics", watch.topics()));

@@ -21,6 +21,9 @@ import org.policyradar.index.ItemIndexer;
 import org.policyradar.item.CanonicalUrl;
 import org.policyradar.item.Item;
 import org.policyradar.item.SourceRef;
+import org.policyradar.search.Concepts;
+import org.policyradar.search.QueryExpander;
+import org.policyradar.taxonomy.TaxonomyLoader;
 import org.policyradar.testing.TestElasticsearch;
 
 /** The shipped Kibana saved objects against the real Elasticsearch with a little data in every index. */
@@ -259,6 +262,18 @@ class KibanaValidatorTest {
     }
 
     @Test
+    void aWatchSearchOpensWhatTheWatchMatchesInEveryLanguage() throws Exception {
+        // The watch evaluation expands a term naming a theme to its names in every language; the saved search the
+        // analyst opens from the alert must run the same query, or it would miss the Chinese items the alert listed.
+        QueryExpander expander = new QueryExpander(Concepts.of(TaxonomyLoader.loadDefault()), phrase -> "");
+        var o = new WatchSearches(expander).toSavedObject(watch("chips", "semiconductor", List.of(), List.of()));
+        var source = SavedObjects.JSON.readTree(o.at("/attributes/kibanaSavedObjectMeta/searchSourceJSON").asText());
+        assertThat(source.at("/query/query").asText()).isEqualTo(expander.expand("semiconductor").query())
+                .contains("semiconductor", "芯片", "halbleiter");
+        assertThat(o.at("/attributes/description").asText()).contains(": semiconductor");
+    }
+
+    @Test
     void aWatchSearchHasKibanasShapeWithAReferencePerFilter() throws Exception {
         var o = new WatchSearches().toSavedObject(watch("w1", "huawei AND \"smart city\"", List.of("5g"), List.of("EU")));
         assertThat(o.path("id").asText()).isEqualTo("search-watch-w1");
@@ -291,6 +306,7 @@ class KibanaValidatorTest {
 
     @Test
     void exportWatchesWritesOneSavedSearchPerWatchOfAlertsYaml(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.copy(CONFIG.resolve("sources.yaml"), dir.resolve("sources.yaml")); // the configuration the expansion reads
         Files.writeString(dir.resolve("alerts.yaml"), """
                 watches:
                   - id: huawei-duisburg
