@@ -1,5 +1,8 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
+import org.policyradar.app.UserException;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -52,7 +55,7 @@ final class AlertsCommand implements Callable<Integer> {
         if (type != null && !Alert.TYPES.contains(type)) {
             throw new UserException("--type: '" + type + "' is not an alert type; use " + String.join(", ", Alert.TYPES));
         }
-        try (Services services = new Services(config.dir, environment)) {
+        try (Radar services = new Radar(config.dir, environment)) {
             AlertEngine engine = engine(services);
             Instant now = services.clock().instant();
             List<Alert> alerts = engine.store().list(now.minus(back), Optional.ofNullable(type), 1000);
@@ -88,7 +91,7 @@ final class AlertsCommand implements Callable<Integer> {
         return a.windowEnd() != null ? "until " + a.windowEnd().toString().substring(0, 16) : "";
     }
 
-    private AlertEngine engine(Services services) {
+    private AlertEngine engine(Radar services) {
         AlertsConfig alerts = new AlertsConfigLoader(environment.env()).loadFromDirectory(services.config().configDir());
         AlertEngine engine = new AlertEngine(services.elasticsearch().client(), alerts, IndexSetup.ITEMS.alias(), services.queryExpander());
         engine.ensureIndices();
@@ -98,7 +101,7 @@ final class AlertsCommand implements Callable<Integer> {
     /** {@code radar alerts test}: a test message to every channel. */
     @Command(name = "test", mixinStandardHelpOptions = true, description = "Send a test message to each configured channel.")
     int test(@Mixin ConfigOption options) throws Exception {
-        try (Services services = new Services(options.dir, environment)) {
+        try (Radar services = new Radar(options.dir, environment)) {
             AlertEngine engine = engine(services);
             PrintWriter out = spec.commandLine().getOut();
             if (engine.config().channels().isEmpty()) {
@@ -124,7 +127,7 @@ final class AlertsCommand implements Callable<Integer> {
     @Command(name = "evaluate", mixinStandardHelpOptions = true,
             description = "Evaluate watches, spikes, plan adjustments and the digest now and deliver pending alerts.")
     int evaluate(@Mixin ConfigOption options) throws Exception {
-        try (Services services = new Services(options.dir, environment)) {
+        try (Radar services = new Radar(options.dir, environment)) {
             AlertEngine.Result r = engine(services).evaluate(services.clock().instant());
             PrintWriter out = spec.commandLine().getOut();
             out.printf("raised %d alert(s); %d delivered, %d delivery failure(s)%n", r.raised().size(), r.delivered(),

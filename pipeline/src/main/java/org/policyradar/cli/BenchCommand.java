@@ -1,5 +1,9 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
+import org.policyradar.app.UserException;
+import org.policyradar.app.IngestionPipeline;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -75,14 +79,14 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private List<Figure> endToEnd(Services services, Benchmark bench) throws Exception {
+    private List<Figure> endToEnd(Radar services, Benchmark bench) throws Exception {
         ElasticsearchConnection es = services.elasticsearch();
         EndToEndBenchmark.Plan plan = new EndToEndBenchmark.Plan(sources, itemsPerSource, 10,
                 Durations.parse("--poll-interval", pollInterval), latencySamples);
         // The replay runs the very wiring of radar run, on its own configuration and data directory (spool, fetch
         // state), against the same Elasticsearch; the bench's items are deleted afterwards.
         EndToEndBenchmark.PipelineOpener opener = (configDir, dataDir) -> {
-            Services replay = new Services(configDir, environment.withEnv(
+            Radar replay = new Radar(configDir, environment.withEnv(
                     Map.of("RADAR_DATA_DIR", dataDir.toString(), "RADAR_ES_URL", es.url())));
             IngestionPipeline pipeline = IngestionPipeline.build(replay, Duration.ofMinutes(2));
             return new EndToEndBenchmark.OpenPipeline() {
@@ -116,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserException("--sources: 1 to 5000 (one loopback address each), --items-per-source: at least 1");
         }
         List<Figure> figures = new ArrayList<>();
-        try (HeapWatch heap = new HeapWatch(); Services services = new Services(config.dir, environment)) {
+        try (HeapWatch heap = new HeapWatch(); Radar services = new Radar(config.dir, environment)) {
             long start = System.nanoTime();
             ItemClassifier classifier = services.classifier();
             if (rulesOnly) classifier = org.policyradar.classify.learned.DecidingClassifier.rulesOf(classifier);

@@ -1,5 +1,7 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +47,7 @@ final class ClassifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int bad = 0;
-        try (Services services = new Services(config.dir, environment);
+        try (Radar services = new Radar(config.dir, environment);
              BufferedReader reader = new BufferedReader(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8))) {
             ItemClassifier classifier = null;
             String line;

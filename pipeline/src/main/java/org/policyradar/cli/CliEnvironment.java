@@ -1,5 +1,7 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Classifiers;
+
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;

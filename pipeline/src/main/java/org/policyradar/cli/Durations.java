@@ -1,5 +1,7 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.UserException;
+
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

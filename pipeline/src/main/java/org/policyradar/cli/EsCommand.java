@@ -1,5 +1,7 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
+
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -23,7 +25,7 @@ final class EsCommand implements Runnable {
     }
 
     private static EmbeddedElasticsearch embedded(ConfigOption config, CliEnvironment environment) {
-        try (Services services = new Services(config.dir, environment)) {
+        try (Radar services = new Radar(config.dir, environment)) {
             return services.embedded();
         }
     }

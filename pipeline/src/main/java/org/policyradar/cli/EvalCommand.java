@@ -1,5 +1,8 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
+import org.policyradar.app.UserException;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,7 +61,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<GoldItem> items = readGoldOrFail(gold);
-        try (Services services = new Services(config.dir, environment)) {
+        try (Radar services = new Radar(config.dir, environment)) {
             EvaluationReport report;
             PrintWriter out = spec.commandLine().getOut();
             if (cvFolds == null) {

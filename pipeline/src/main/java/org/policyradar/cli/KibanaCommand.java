@@ -1,5 +1,8 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
+import org.policyradar.app.UserException;
+
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +56,7 @@ final class KibanaCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Services services = new Services(input.config.dir, environment)) {
+            try (Radar services = new Radar(input.config.dir, environment)) {
                 SavedObjects objects = SavedObjects.parse(input.ndjson(environment, services::queryExpander));
                 ElasticsearchConnection es = services.elasticsearch();
                 KibanaValidator.Report report = new KibanaValidator(es.client()).validate(objects);
@@ -107,7 +110,7 @@ final class KibanaCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             byte[] ndjson;
-            try (Services services = new Services(input.config.dir, environment)) {
+            try (Radar services = new Radar(input.config.dir, environment)) {
                 ndjson = input.ndjson(environment, services::queryExpander).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
             KibanaImporter.Target target = KibanaImporter.Target.fromEnv(environment.env(), url, space);
@@ -152,7 +155,7 @@ final class KibanaCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             String ndjson;
-            try (Services services = new Services(config.dir, environment)) {
+            try (Radar services = new Radar(config.dir, environment)) {
                 ndjson = SavedObjectsInput.watchSearches(environment, config.dir, services::queryExpander);
             }
             int count = (int) ndjson.lines().count();

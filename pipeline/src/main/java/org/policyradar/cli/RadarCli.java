@@ -1,5 +1,8 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.UserException;
+import org.policyradar.app.LogRouting;
+
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
+import org.policyradar.app.IngestionPipeline;
+
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -60,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration drain = Durations.parse("--drain-timeout", drainTimeout);
-        try (Services services = new Services(config.dir, environment)) {
+        try (Radar services = new Radar(config.dir, environment)) {
             RadarConfig cfg = services.config();
             // Validated before anything is fetched: a broken alerts.yaml stops the run with file, key and fix.
             AlertsConfig alertsConfig = new AlertsConfigLoader(environment.env()).loadFromDirectory(cfg.configDir());

@@ -1,5 +1,7 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.UserException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

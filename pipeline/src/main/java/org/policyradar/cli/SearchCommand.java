@@ -1,5 +1,8 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
+import org.policyradar.app.UserException;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -64,7 +67,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new UserException("--limit: must be from 1 to 10000");
         }
         String query = String.join(" ", text).strip();
-        try (Services services = new Services(config.dir, environment)) {
+        try (Radar services = new Radar(config.dir, environment)) {
             Optional<Instant> from = Optional.ofNullable(since)
                     .map(s -> services.clock().instant().minus(Durations.parse("--since", s)));
             String analyzed = query.isEmpty() ? "" : services.classifier().analyze(query, null);

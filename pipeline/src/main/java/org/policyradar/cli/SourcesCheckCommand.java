@@ -1,5 +1,9 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
+import org.policyradar.app.UserException;
+import org.policyradar.app.IngestionPipeline;
+
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.ZoneId;
@@ -47,7 +51,7 @@ final class SourcesCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Services services = new Services(config.dir, environment)) {
+        try (Radar services = new Radar(config.dir, environment)) {
             List<SourceConfig> sources = selected(services.config().sources());
             // Nothing is stored: validators are neither read nor kept, and no version of a page is written.
             FetchStateStore nothingStored = new FetchStateStore() {

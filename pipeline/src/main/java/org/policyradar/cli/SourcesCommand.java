@@ -1,5 +1,7 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -42,7 +44,7 @@ final class SourcesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Services services = new Services(config.dir, environment)) {
+        try (Radar services = new Radar(config.dir, environment)) {
             Map<String, SourceConfig> configured = services.config().sources().stream()
                     .collect(Collectors.toMap(SourceConfig::id, s -> s, (a, b) -> a, java.util.LinkedHashMap::new));
             ElasticsearchConnection es = services.elasticsearch();

@@ -1,5 +1,8 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
+import org.policyradar.app.IngestionPipeline;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,7 +44,7 @@ final class SpoolCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Services services = new Services(config.dir, environment)) {
+        try (Radar services = new Radar(config.dir, environment)) {
             SpoolContents contents = contents(services);
             PrintWriter out = spec.commandLine().getOut();
             List<SpoolContents.Waiting> waiting = contents.waiting();
@@ -69,11 +72,11 @@ final class SpoolCommand implements Callable<Integer> {
         }
     }
 
-    static Path spoolDir(Services services) {
+    static Path spoolDir(Radar services) {
         return services.dataDir().resolve("spool");
     }
 
-    static SpoolContents contents(Services services) {
+    static SpoolContents contents(Radar services) {
         return new SpoolContents(spoolDir(services), ElasticsearchConnection.objectMapper());
     }
 
@@ -102,7 +105,7 @@ final class SpoolCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (Services services = new Services(config.dir, environment)) {
+            try (Radar services = new Radar(config.dir, environment)) {
                 List<DeadLetters.Letter> letters = contents(services).deadLetters();
                 PrintWriter out = spec.commandLine().getOut();
                 ObjectMapper mapper = ElasticsearchConnection.objectMapper();
@@ -146,7 +149,7 @@ final class SpoolCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            try (Services services = new Services(config.dir, environment)) {
+            try (Radar services = new Radar(config.dir, environment)) {
                 ItemSpool spool = new ItemSpool(spoolDir(services), ElasticsearchConnection.objectMapper(), services.clock());
                 Map<String, Integer> requeued = spool.requeueDeadLetters();
                 SpoolingIndexer indexer = IngestionPipeline.spoolingIndexer(services, spool, services.elasticsearch());

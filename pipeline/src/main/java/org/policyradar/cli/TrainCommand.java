@@ -1,5 +1,8 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
+import org.policyradar.app.UserException;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -49,7 +52,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<GoldItem> items = EvalCommand.readGoldOrFail(gold);
-        try (Services services = new Services(config.dir, environment)) {
+        try (Radar services = new Radar(config.dir, environment)) {
             List<CrossValidation.Example> examples = CrossValidation.examples(DecidingClassifier.rulesOf(services.classifier()), items);
             DecisionModel model;
             try {

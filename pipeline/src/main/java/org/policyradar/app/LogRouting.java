@@ -1,4 +1,4 @@
-package org.policyradar.cli;
+package org.policyradar.app;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -18,12 +18,12 @@ import org.slf4j.LoggerFactory;
  * terminal only with {@code --verbose}, so a summary table or JSON output is not buried under retries and robots.txt
  * notices. Lines logged before the data directory is known (the configuration is read inside the command) wait in a
  * bounded buffer and are written to the file once it is. The routing lives in Logback's own context, named by
- * appender, so {@link Services} can point it at the file without being handed this object; {@link #close()} puts
+ * appender, so {@link Radar} can point it at the file without being handed this object; {@link #close()} puts
  * the console back (a test JVM runs many commands in a row).
  */
-final class LogRouting implements AutoCloseable {
+public final class LogRouting implements AutoCloseable {
     /** The console appender of {@code logback.xml}. */
-    static final String CONSOLE = "STDERR";
+    public static final String CONSOLE = "STDERR";
     private static final String FILE = "RADAR_FILE";
     private static final String PENDING = "RADAR_PENDING";
     private static final int PENDING_LIMIT = 2000;
@@ -44,7 +44,7 @@ final class LogRouting implements AutoCloseable {
      * Starts a command's routing: the console stays only when {@code verbose}; lines wait for the file.
      * {@code fallbackDataDir} takes what a command that never reads the configuration logged.
      */
-    static LogRouting begin(boolean verbose, Path fallbackDataDir) {
+    public static LogRouting begin(boolean verbose, Path fallbackDataDir) {
         Logger root = rootLogger();
         if (root == null) {
             return new LogRouting(null, null, fallbackDataDir);
@@ -64,7 +64,7 @@ final class LogRouting implements AutoCloseable {
     }
 
     /** Sends the log to {@code DATA_DIR/logs/radar.log} from now on, with the lines logged so far. */
-    static void toDataDir(Path dataDir) {
+    public static void toDataDir(Path dataDir) {
         Logger root = rootLogger();
         if (root == null || root.getAppender(FILE) != null) {
             return;

@@ -1,4 +1,6 @@
-package org.policyradar.cli;
+package org.policyradar.app;
+
+import org.policyradar.cli.CliEnvironment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +27,9 @@ import org.policyradar.index.IndexSetup;
  * The command line's wiring: configuration, Elasticsearch and the classifier, each built on first use so a command
  * that needs only one of them pays only for it.
  */
-final class Services implements AutoCloseable {
+public final class Radar implements AutoCloseable {
     /** Set by the {@code radar} launcher; the build copies the zip there. */
-    static final String ES_DISTRIBUTION_PROPERTY = "radar.es.distribution";
+    public static final String ES_DISTRIBUTION_PROPERTY = "radar.es.distribution";
 
     private final Path configDir;
     private final CliEnvironment environment;
@@ -35,16 +37,16 @@ final class Services implements AutoCloseable {
     private ElasticsearchConnection es;
     private Taxonomy taxonomy;
 
-    Services(Path configDir, CliEnvironment environment) {
+    public Radar(Path configDir, CliEnvironment environment) {
         this.configDir = configDir;
         this.environment = environment;
     }
 
-    Clock clock() {
+    public Clock clock() {
         return environment.clock();
     }
 
-    RadarConfig config() {
+    public RadarConfig config() {
         if (config == null) {
             config = new ConfigLoader(environment.env()).load(configDir);
             LogRouting.toDataDir(config.dataDir());
@@ -52,7 +54,7 @@ final class Services implements AutoCloseable {
         return config;
     }
 
-    EmbeddedElasticsearch embedded() {
+    public EmbeddedElasticsearch embedded() {
         String zip = System.getProperty(ES_DISTRIBUTION_PROPERTY);
         String heap = environment.env().getOrDefault("RADAR_ES_HEAP", "512m");
         String port = environment.env().getOrDefault("RADAR_ES_PORT", "9200");
@@ -64,7 +66,7 @@ final class Services implements AutoCloseable {
     }
 
     /** The connected client, with PolicyRadar's indices and aliases in place; a clear one-line error when unreachable. */
-    ElasticsearchConnection elasticsearch() {
+    public ElasticsearchConnection elasticsearch() {
         ElasticsearchConnection connection = elasticsearchUnchecked();
         try {
             ensureIndices();
@@ -80,7 +82,7 @@ final class Services implements AutoCloseable {
      * Elasticsearch may be down (a run then spools what it fetches), but one that answers 401/403 refuses who we are,
      * which no wait cures: stop at once with one line naming the URL and the status (never the secret).
      */
-    void checkCredentials() {
+    public void checkCredentials() {
         ElasticsearchConnection connection = elasticsearchUnchecked();
         try {
             connection.client().info();
@@ -99,14 +101,14 @@ final class Services implements AutoCloseable {
     }
 
     /** The client without touching the cluster: ingestion keeps fetching and spooling while Elasticsearch is down. */
-    ElasticsearchConnection elasticsearchUnchecked() {
+    public ElasticsearchConnection elasticsearchUnchecked() {
         if (es == null) {
             es = ElasticsearchConnection.open(config().elasticsearch(), embedded());
         }
         return es;
     }
 
-    void ensureIndices() {
+    public void ensureIndices() {
         new IndexSetup(elasticsearchUnchecked().client()).ensure(List.of(IndexSetup.ITEMS, SourceHealthStore.INDEX, org.policyradar.change.VersionStore.VERSIONS));
     }
 
@@ -118,12 +120,12 @@ final class Services implements AutoCloseable {
         return t.getMessage() == null ? t.toString() : t.toString().replace("java.net.", "");
     }
 
-    ItemClassifier classifier() {
+    public ItemClassifier classifier() {
         return environment.classifiers().get(config().taxonomy());
     }
 
     /** The configured taxonomy (an analyst's file or the built-in one), loaded on first use. */
-    Taxonomy taxonomy() {
+    public Taxonomy taxonomy() {
         if (taxonomy == null) {
             try {
                 taxonomy = config().taxonomy().map(TaxonomyLoader::load).orElseGet(TaxonomyLoader::loadDefault);
@@ -138,11 +140,11 @@ final class Services implements AutoCloseable {
      * Cross-language query expansion over the taxonomy's names. Chinese names are segmented by the classifier, which
      * is loaded only when a query actually names a concept.
      */
-    QueryExpander queryExpander() {
+    public QueryExpander queryExpander() {
         return new QueryExpander(Concepts.of(taxonomy()), phrase -> classifier().analyze(phrase, "zh"));
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         Path dir = config().dataDir();
         try {
             Files.createDirectories(dir);

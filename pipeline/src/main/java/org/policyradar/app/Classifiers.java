@@ -1,4 +1,4 @@
-package org.policyradar.cli;
+package org.policyradar.app;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,11 +17,11 @@ import org.policyradar.taxonomy.TaxonomyLoader;
  * generate the evidence and, when the build ships a trained decision model ({@code ./radar train}), that model
  * decides the report topics.
  */
-final class Classifiers {
+public final class Classifiers {
     private Classifiers() {
     }
 
-    static ItemClassifier load(Optional<Path> taxonomyFile, TextAnalysers analysers) {
+    public static ItemClassifier load(Optional<Path> taxonomyFile, TextAnalysers analysers) {
         Taxonomy taxonomy;
         try {
             taxonomy = taxonomyFile.map(TaxonomyLoader::load).orElseGet(TaxonomyLoader::loadDefault);

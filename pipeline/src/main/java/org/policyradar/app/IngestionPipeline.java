@@ -1,4 +1,4 @@
-package org.policyradar.cli;
+package org.policyradar.app;
 
 import java.time.Duration;
 import java.util.stream.Collectors;
@@ -47,15 +47,15 @@ import org.policyradar.spool.SpoolingIndexer;
  * The object graph {@code radar run} drives, built in one place so that {@code radar bench}'s end-to-end replay runs
  * exactly the code path of {@code radar run --once}.
  */
-record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer indexer, PollOutcomes outcomes,
+public record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer indexer, PollOutcomes outcomes,
                          ElasticsearchConnection es) {
 
     /** The pipeline without change tracking (the end-to-end bench replays feeds only). */
-    static IngestionPipeline build(Services services, Duration waitEs) {
+    public static IngestionPipeline build(Radar services, Duration waitEs) {
         return build(services, waitEs, ChangeTracker.NONE);
     }
 
-    static IngestionPipeline build(Services services, Duration waitEs, ChangeTracker changes) {
+    public static IngestionPipeline build(Radar services, Duration waitEs, ChangeTracker changes) {
         RadarConfig cfg = services.config();
         var classifier = services.classifier();
         var es = services.elasticsearchUnchecked();
@@ -85,20 +85,20 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer i
     }
 
     /** What writes to {@code radar-items} through the spool, with near-duplicate marking: runs and {@code spool retry}. */
-    static SpoolingIndexer spoolingIndexer(Services services, ItemSpool spool, ElasticsearchConnection es) {
+    public static SpoolingIndexer spoolingIndexer(Radar services, ItemSpool spool, ElasticsearchConnection es) {
         return new SpoolingIndexer(spool, new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices,
                 new NearDuplicateMarker(es.client(), IndexSetup.ITEMS.alias(), 0.5)::mark);
     }
 
     /** The pipeline's fetcher: HTTP with the configured per-host politeness, retrying transient failures. */
-    static Fetcher fetcher(Services services) {
+    public static Fetcher fetcher(Radar services) {
         RadarConfig cfg = services.config();
         return new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(),
                 new HostThrottle(cfg.politeness().hostDelay(), cfg.politeness().hostConcurrency())), RetryingFetcher.RetryPolicy.defaults());
     }
 
     /** The reader of each source kind; html and json pages are fetched under robots.txt, feeds are not. */
-    static SourceReaders readers(Services services, Fetcher fetcher, FetchStateStore fetchState, ChangeTracker changes) {
+    public static SourceReaders readers(Radar services, Fetcher fetcher, FetchStateStore fetchState, ChangeTracker changes) {
         Fetcher robotsChecked = new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock()));
         HtmlDecoder decoder = new HtmlDecoder();
         PageContentCheck contentCheck = new PageContentCheck();
@@ -111,7 +111,7 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer i
                 SourceKind.JSON, new JsonSourceReader(robotsChecked, new JsonListingParser(), follower)));
     }
 
-    private static boolean ensureIndices(Services services, ElasticsearchConnection es) {
+    private static boolean ensureIndices(Radar services, ElasticsearchConnection es) {
         try {
             services.ensureIndices();
             return true;
