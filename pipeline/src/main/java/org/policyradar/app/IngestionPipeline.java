@@ -37,6 +37,8 @@ import org.policyradar.route.SourceReaders;
 import org.policyradar.config.SourceKind;
 import org.policyradar.fetch.FetchStateStore;
 import java.util.Map;
+import java.net.URI;
+import org.policyradar.fetch.Validators;
 import org.policyradar.route.Ingestion;
 import org.policyradar.route.PollOutcomes;
 import org.policyradar.route.SeenEntries;
@@ -44,76 +46,91 @@ import org.policyradar.spool.ItemSpool;
 import org.policyradar.spool.SpoolingIndexer;
 
 /**
- * The object graph {@code radar run} drives, built in one place so that {@code radar bench}'s end-to-end replay runs
- * exactly the code path of {@code radar run --once}.
+ * The object graph {@code radar run} drives (fetch, read, classify, spool, index, health), built in one place so that
+ * {@code radar bench}'s end-to-end replay and {@code radar sources check} run exactly the code path of
+ * {@code radar run --once}.
  */
 public record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer indexer, PollOutcomes outcomes,
                          ElasticsearchConnection es) {
+    /** The spool's directory under the data directory. */
+    public static final String SPOOL_DIR = "spool";
 
-    /** The pipeline without change tracking (the end-to-end bench replays feeds only). */
-    public static IngestionPipeline build(Radar services, Duration waitEs) {
-        return build(services, waitEs, ChangeTracker.NONE);
-    }
+    /** Fetch state that neither reads nor keeps validators: {@code sources check} stores nothing. */
+    static final FetchStateStore NOTHING_STORED = new FetchStateStore() {
+        @Override
+        public Validators get(String sourceId, URI uri) {
+            return Validators.NONE;
+        }
 
-    public static IngestionPipeline build(Radar services, Duration waitEs, ChangeTracker changes) {
-        RadarConfig cfg = services.config();
-        var classifier = services.classifier();
-        var es = services.elasticsearchUnchecked();
+        @Override
+        public void put(String sourceId, URI uri, Validators validators) {
+        }
+    };
+
+    public static IngestionPipeline build(Radar radar, Duration waitEs, ChangeTracker changes) {
+        RadarConfig cfg = radar.config();
+        var classifier = radar.classifier();
+        var es = radar.elasticsearchUnchecked();
         // Before the first poll, so that the health of a source failing in the very first round is recorded. When
         // Elasticsearch is down this fails and ingestion goes on spooling; the indexer creates them once it is back,
         // and the first outcome recorded after that tries again.
-        AtomicBoolean healthIndexReady = new AtomicBoolean(ensureIndices(services, es));
+        AtomicBoolean healthIndexReady = new AtomicBoolean(ensureIndices(radar, es));
         PollOutcomes outcomes = new PollOutcomes();
         SourceHealthStore health = new SourceHealthStore(es.client(),
-                cfg.sources().stream().collect(Collectors.toMap(SourceConfig::id, s -> s)), services.clock());
+                cfg.sources().stream().collect(Collectors.toMap(SourceConfig::id, s -> s)), radar.clock());
         outcomes.addListener(o -> {
             if (!healthIndexReady.get()) {
-                healthIndexReady.set(ensureIndices(services, es));
+                healthIndexReady.set(ensureIndices(radar, es));
             }
             health.record(o); // logs when it cannot record; the run goes on
         });
-        ItemSpool spool = new ItemSpool(services.dataDir().resolve("spool"), ElasticsearchConnection.objectMapper(),
-                services.clock());
-        Fetcher fetcher = fetcher(services);
-        FileFetchStateStore fetchState = new FileFetchStateStore(services.dataDir().resolve("fetch-state.json"));
-        SpoolingIndexer indexer = spoolingIndexer(services, spool, es);
-        Ingestion ingestion = new Ingestion(cfg, readers(services, fetcher, fetchState, changes), fetchState,
-                new ItemFactory(classifier, Glossary.of(services.taxonomy())), indexer,
-                new SeenEntries(services.dataDir().resolve("seen"), classifier.version()),
-                waitEs, outcomes, services.clock());
+        ItemSpool spool = new ItemSpool(radar.dataDir().resolve(SPOOL_DIR), ElasticsearchConnection.objectMapper(),
+                radar.clock());
+        Fetcher fetcher = radar.fetcher();
+        FileFetchStateStore fetchState = new FileFetchStateStore(radar.dataDir().resolve("fetch-state.json"));
+        SpoolingIndexer indexer = spoolingIndexer(radar, spool, es);
+        Ingestion ingestion = new Ingestion(cfg, readers(radar, fetcher, fetchState, changes), fetchState,
+                new ItemFactory(classifier, Glossary.of(radar.taxonomy())), indexer,
+                new SeenEntries(radar.dataDir().resolve("seen"), classifier.version()),
+                waitEs, outcomes, radar.clock());
         return new IngestionPipeline(ingestion, spool, indexer, outcomes, es);
     }
 
     /** What writes to {@code radar-items} through the spool, with near-duplicate marking: runs and {@code spool retry}. */
-    public static SpoolingIndexer spoolingIndexer(Radar services, ItemSpool spool, ElasticsearchConnection es) {
-        return new SpoolingIndexer(spool, new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), services::ensureIndices,
+    static SpoolingIndexer spoolingIndexer(Radar radar, ItemSpool spool, ElasticsearchConnection es) {
+        return new SpoolingIndexer(spool, new ItemIndexer(es.client(), IndexSetup.ITEMS.alias()), radar::ensureIndices,
                 new NearDuplicateMarker(es.client(), IndexSetup.ITEMS.alias(), 0.5)::mark);
     }
 
     /** The pipeline's fetcher: HTTP with the configured per-host politeness, retrying transient failures. */
-    public static Fetcher fetcher(Radar services) {
-        RadarConfig cfg = services.config();
-        return new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), services.clock(),
+    static Fetcher fetcher(Radar radar) {
+        RadarConfig cfg = radar.config();
+        return new RetryingFetcher(new HttpFetcher(HttpFetcher.Limits.defaults(), radar.clock(),
                 new HostThrottle(cfg.politeness().hostDelay(), cfg.politeness().hostConcurrency())), RetryingFetcher.RetryPolicy.defaults());
     }
 
+    /** Pages (not feeds) are fetched only where robots.txt lets us. */
+    static Fetcher underRobotsTxt(Fetcher fetcher, java.time.Clock clock) {
+        return new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, clock));
+    }
+
     /** The reader of each source kind; html and json pages are fetched under robots.txt, feeds are not. */
-    public static SourceReaders readers(Radar services, Fetcher fetcher, FetchStateStore fetchState, ChangeTracker changes) {
-        Fetcher robotsChecked = new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, services.clock()));
+    static SourceReaders readers(Radar radar, Fetcher fetcher, FetchStateStore fetchState, ChangeTracker changes) {
+        Fetcher robotsChecked = underRobotsTxt(fetcher, radar.clock());
         HtmlDecoder decoder = new HtmlDecoder();
         PageContentCheck contentCheck = new PageContentCheck();
         ListingFollower follower = new ListingFollower(robotsChecked, fetchState, LinkPolicy.system(), decoder,
                 new DensityArticleExtractor(), contentCheck, changes,
-                new PdfDocumentExtractor(PdfDocumentExtractor.Limits.defaults(), services.clock()));
+                new PdfDocumentExtractor(PdfDocumentExtractor.Limits.defaults(), radar.clock()));
         return new SourceReaders(Map.of(
                 SourceKind.FEED, new FeedSourceReader(fetcher, new RomeFeedParser(new FeedDecoder())),
                 SourceKind.HTML, new HtmlSourceReader(robotsChecked, decoder, ListingResolver.standard(), contentCheck, follower),
                 SourceKind.JSON, new JsonSourceReader(robotsChecked, new JsonListingParser(), follower)));
     }
 
-    private static boolean ensureIndices(Radar services, ElasticsearchConnection es) {
+    private static boolean ensureIndices(Radar radar, ElasticsearchConnection es) {
         try {
-            services.ensureIndices();
+            radar.ensureIndices();
             return true;
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(IngestionPipeline.class).warn("event=es_unavailable url={} reason=\"{}\"",

@@ -1,20 +1,40 @@
 package org.policyradar.app;
 
-import org.policyradar.cli.CliEnvironment;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.policyradar.alert.AlertEngine;
+import org.policyradar.alert.AlertsConfig;
+import org.policyradar.alert.AlertsConfigLoader;
+import org.policyradar.change.ChangeSummary;
+import org.policyradar.change.ChangeTracker;
+import org.policyradar.change.VersionStore;
+import org.policyradar.check.SourceChecker;
 import org.policyradar.classify.ItemClassifier;
-import org.policyradar.config.ConfigException;
+import org.policyradar.config.SourceConfig;
+import org.policyradar.extract.DensityArticleExtractor;
+import org.policyradar.extract.HtmlDecoder;
+import org.policyradar.extract.ListingParser;
+import org.policyradar.fetch.Fetcher;
+import org.policyradar.fetch.LinkPolicy;
+import org.policyradar.health.SourceHealth;
+import org.policyradar.kibana.KibanaValidator;
+import org.policyradar.listing.ListingDetector;
 import org.policyradar.search.Concepts;
 import org.policyradar.search.QueryExpander;
+import org.policyradar.spool.ItemSpool;
+import org.policyradar.spool.SpoolContents;
+import org.policyradar.spool.SpoolingIndexer;
+import org.policyradar.route.Ingestion;
+import org.policyradar.bench.EndToEndBenchmark;
+import org.policyradar.index.ItemSearch;
 import org.policyradar.taxonomy.Taxonomy;
-import org.policyradar.taxonomy.TaxonomyException;
-import org.policyradar.taxonomy.TaxonomyLoader;
 import org.policyradar.config.ConfigLoader;
 import org.policyradar.config.RadarConfig;
 import org.policyradar.index.ElasticsearchConnection;
@@ -24,20 +44,24 @@ import org.policyradar.health.SourceHealthStore;
 import org.policyradar.index.IndexSetup;
 
 /**
- * The command line's wiring: configuration, Elasticsearch and the classifier, each built on first use so a command
- * that needs only one of them pays only for it.
+ * The composition root: builds PolicyRadar from the configuration directory and the process environment, and hands
+ * each command what it runs (the run-once pass, the daemon, the alert engine, the search, extraction with the
+ * pipeline's fetcher, the source check, the spool). Configuration, Elasticsearch, the taxonomy and the classifier
+ * are built on first use, so a command that needs only one of them pays only for it. The ingestion graph itself is
+ * {@link IngestionPipeline}.
  */
 public final class Radar implements AutoCloseable {
     /** Set by the {@code radar} launcher; the build copies the zip there. */
     public static final String ES_DISTRIBUTION_PROPERTY = "radar.es.distribution";
 
     private final Path configDir;
-    private final CliEnvironment environment;
+    private final RadarEnvironment environment;
     private RadarConfig config;
     private ElasticsearchConnection es;
-    private Taxonomy taxonomy;
+    private AlertsConfig alertsConfig;
+    private Fetcher fetcher;
 
-    public Radar(Path configDir, CliEnvironment environment) {
+    public Radar(Path configDir, RadarEnvironment environment) {
         this.configDir = configDir;
         this.environment = environment;
     }
@@ -109,7 +133,7 @@ public final class Radar implements AutoCloseable {
     }
 
     public void ensureIndices() {
-        new IndexSetup(elasticsearchUnchecked().client()).ensure(List.of(IndexSetup.ITEMS, SourceHealthStore.INDEX, org.policyradar.change.VersionStore.VERSIONS));
+        new IndexSetup(elasticsearchUnchecked().client()).ensure(List.of(IndexSetup.ITEMS, SourceHealthStore.INDEX, VersionStore.VERSIONS));
     }
 
     private static String rootMessage(Throwable e) {
@@ -121,19 +145,12 @@ public final class Radar implements AutoCloseable {
     }
 
     public ItemClassifier classifier() {
-        return environment.classifiers().get(config().taxonomy());
+        return environment.classifiers().classifier(config().taxonomy());
     }
 
-    /** The configured taxonomy (an analyst's file or the built-in one), loaded on first use. */
+    /** The configured taxonomy (an analyst's file or the built-in one), read once for every part that needs it. */
     public Taxonomy taxonomy() {
-        if (taxonomy == null) {
-            try {
-                taxonomy = config().taxonomy().map(TaxonomyLoader::load).orElseGet(TaxonomyLoader::loadDefault);
-            } catch (TaxonomyException e) {
-                throw new ConfigException(e.getMessage(), e);
-            }
-        }
-        return taxonomy;
+        return environment.classifiers().taxonomy(config().taxonomy());
     }
 
     /**
@@ -142,6 +159,133 @@ public final class Radar implements AutoCloseable {
      */
     public QueryExpander queryExpander() {
         return new QueryExpander(Concepts.of(taxonomy()), phrase -> classifier().analyze(phrase, "zh"));
+    }
+
+    /** {@code alerts.yaml} of the configuration directory (none: nothing configured), read and validated once. */
+    public AlertsConfig alertsConfig() {
+        if (alertsConfig == null) {
+            alertsConfig = new AlertsConfigLoader(environment.env()).loadFromDirectory(configDir.toAbsolutePath().normalize());
+        }
+        return alertsConfig;
+    }
+
+    /** The alert engine on a usable Elasticsearch, its indices in place: {@code radar alerts}. */
+    public AlertEngine alertEngine() {
+        AlertEngine engine = alertEngine(elasticsearch());
+        engine.ensureIndices();
+        return engine;
+    }
+
+    private AlertEngine alertEngine(ElasticsearchConnection connection) {
+        return new AlertEngine(connection.client(), alertsConfig(), IndexSetup.ITEMS.alias(), queryExpander());
+    }
+
+    /** {@code radar run --once}: one pass, then the alerts. */
+    public RunOnce runOnce(Duration waitEs) {
+        IngestionPipeline pipeline = runPipeline(waitEs);
+        return new RunOnce(pipeline, alertEngine(pipeline.es()), clock(), dataDir().resolve(IngestionPipeline.SPOOL_DIR));
+    }
+
+    /** {@code radar run}: polls on schedule until stopped, alerts following their items. */
+    public Daemon daemon(Duration waitEs, Duration drainTimeout) {
+        IngestionPipeline pipeline = runPipeline(waitEs);
+        return new Daemon(pipeline, alertEngine(pipeline.es()), clock(), drainTimeout);
+    }
+
+    /**
+     * The pipeline of a run, after what must hold before anything is fetched: alerts.yaml valid and naming only
+     * configured sources, and Elasticsearch not refusing our credentials (down is fine: the run spools).
+     */
+    private IngestionPipeline runPipeline(Duration waitEs) {
+        RadarConfig cfg = config();
+        AlertsConfigLoader.checkSources(alertsConfig(), cfg.configDir(), cfg.sources());
+        checkCredentials();
+        ChangeTracker changes = new ChangeTracker(new VersionStore(elasticsearchUnchecked().client()),
+                new ChangeSummary(taxonomy()), alertsConfig().changes());
+        return IngestionPipeline.build(this, waitEs, changes);
+    }
+
+    /**
+     * The pipeline's fetcher, one per application: HTTP with the configured per-host politeness, retrying transient
+     * failures. Polls, {@code sources check} and {@code extract} share it (and so its per-host spacing).
+     */
+    public Fetcher fetcher() {
+        if (fetcher == null) {
+            fetcher = IngestionPipeline.fetcher(this);
+        }
+        return fetcher;
+    }
+
+    /** {@code radar extract}: main text of files or URLs, URLs fetched as a poll fetches a linked page. */
+    public Extraction extraction() {
+        return new Extraction(() -> IngestionPipeline.underRobotsTxt(fetcher(), clock()),
+                LinkPolicy.system(), new HtmlDecoder(), new DensityArticleExtractor());
+    }
+
+    /** {@code radar sources check}: each source's readers as in a poll, nothing stored. */
+    public SourceChecker sourceChecker() {
+        return new SourceChecker(IngestionPipeline.readers(this, fetcher(), IngestionPipeline.NOTHING_STORED, ChangeTracker.NONE),
+                new HtmlDecoder(), new ListingDetector(new ListingParser()));
+    }
+
+    /** {@code radar sources}: the recorded health of every configured source, in configuration order. */
+    public List<SourceHealth> sourceHealth() throws IOException {
+        Map<String, SourceConfig> configured = config().sources().stream()
+                .collect(Collectors.toMap(SourceConfig::id, s -> s, (a, b) -> a, java.util.LinkedHashMap::new));
+        return new SourceHealthStore(elasticsearch().client(), configured, clock()).all();
+    }
+
+    /** What waits in the spool (read from its directory, never from Elasticsearch). */
+    public SpoolContents spoolContents() {
+        return new SpoolContents(spoolDir(), ElasticsearchConnection.objectMapper());
+    }
+
+    public Path spoolDir() {
+        return dataDir().resolve(IngestionPipeline.SPOOL_DIR);
+    }
+
+    /** {@code radar spool retry}: the dead letters back into the spool, then sent. */
+    public DeadLetterRetry retryDeadLetters() throws IOException {
+        ItemSpool spool = new ItemSpool(spoolDir(), ElasticsearchConnection.objectMapper(), clock());
+        Map<String, Integer> requeued = spool.requeueDeadLetters();
+        SpoolingIndexer indexer = IngestionPipeline.spoolingIndexer(this, spool, elasticsearch());
+        int left = indexer.drain(Duration.ofSeconds(30), attempt -> Duration.ofSeconds(1));
+        indexer.refresh();
+        return new DeadLetterRetry(requeued, left, indexer.deadLettered());
+    }
+
+    /** {@code radar search}: the query expanded across languages, analysed as indexed text is. */
+    public Search search() {
+        return new Search(this::classifier, queryExpander(), new ItemSearch(elasticsearch().client(), IndexSetup.ITEMS.alias()));
+    }
+
+    /** {@code radar kibana validate}: the saved objects against the live mappings and data. */
+    public KibanaValidator kibanaValidator() {
+        return new KibanaValidator(elasticsearch().client());
+    }
+
+    /**
+     * {@code radar bench --end-to-end}: the very pipeline of {@code radar run --once}, each replay on its own
+     * configuration and data directory (spool, fetch state), against this application's Elasticsearch.
+     */
+    public EndToEndBenchmark.PipelineOpener replayPipelines() {
+        String esUrl = elasticsearch().url();
+        return (replayConfig, replayData) -> {
+            Radar replay = new Radar(replayConfig, environment.withEnv(
+                    Map.of("RADAR_DATA_DIR", replayData.toString(), "RADAR_ES_URL", esUrl)));
+            IngestionPipeline pipeline = IngestionPipeline.build(replay, Duration.ofMinutes(2), ChangeTracker.NONE);
+            return new EndToEndBenchmark.OpenPipeline() {
+                @Override
+                public Ingestion ingestion() {
+                    return pipeline.ingestion();
+                }
+
+                @Override
+                public void close() {
+                    replay.close();
+                }
+            };
+        };
     }
 
     public Path dataDir() {

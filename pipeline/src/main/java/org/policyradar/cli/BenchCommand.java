@@ -2,7 +2,6 @@ package org.policyradar.cli;
 
 import org.policyradar.app.Radar;
 import org.policyradar.app.UserException;
-import org.policyradar.app.IngestionPipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
@@ -14,32 +13,21 @@ import java.util.concurrent.Callable;
 import org.policyradar.bench.Benchmark;
 import org.policyradar.bench.HeapWatch;
 import org.policyradar.bench.EndToEndBenchmark;
-import org.policyradar.route.Ingestion;
-import java.time.Duration;
-import java.util.Map;
 import org.policyradar.bench.Benchmark.Figure;
 import org.policyradar.classify.ItemClassifier;
 import org.policyradar.classify.TextItem;
 import org.policyradar.index.ElasticsearchConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code radar bench}: measures parsing, classification and indexing on this machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure feed parsing, extraction, classification (en, zh), indexing (vs raw _bulk), start-up and peak heap; "
                 + "prints a table, --json FILE writes the figures. Uses ../shared when present.")
 final class BenchCommand implements Callable<Integer> {
-    private final CliEnvironment environment;
-
-    BenchCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Mixin
-    ConfigOption config;
+    CommonOptions options;
 
     @Option(names = "--items", defaultValue = "2000", description = "Items for classification and indexing (default: ${DEFAULT-VALUE}).")
     int items;
@@ -76,31 +64,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
     Path json;
 
-    @Spec
-    CommandSpec spec;
-
-    private List<Figure> endToEnd(Radar services, Benchmark bench) throws Exception {
-        ElasticsearchConnection es = services.elasticsearch();
+    private List<Figure> endToEnd(Radar radar, Benchmark bench) throws Exception {
+        ElasticsearchConnection es = radar.elasticsearch();
         EndToEndBenchmark.Plan plan = new EndToEndBenchmark.Plan(sources, itemsPerSource, 10,
                 Durations.parse("--poll-interval", pollInterval), latencySamples);
         // The replay runs the very wiring of radar run, on its own configuration and data directory (spool, fetch
         // state), against the same Elasticsearch; the bench's items are deleted afterwards.
-        EndToEndBenchmark.PipelineOpener opener = (configDir, dataDir) -> {
-            Radar replay = new Radar(configDir, environment.withEnv(
-                    Map.of("RADAR_DATA_DIR", dataDir.toString(), "RADAR_ES_URL", es.url())));
-            IngestionPipeline pipeline = IngestionPipeline.build(replay, Duration.ofMinutes(2));
-            return new EndToEndBenchmark.OpenPipeline() {
-                @Override
-                public Ingestion ingestion() {
-                    return pipeline.ingestion();
-                }
-
-                @Override
-                public void close() {
-                    replay.close();
-                }
-            };
-        };
+        EndToEndBenchmark.PipelineOpener opener = radar.replayPipelines();
         Path work = Files.createTempDirectory("radar-bench-e2e");
         try {
             return new EndToEndBenchmark(bench, Files.isDirectory(shared) ? shared : null, opener).run(es.client(), es.url(), plan, work);
@@ -120,9 +90,9 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserException("--sources: 1 to 5000 (one loopback address each), --items-per-source: at least 1");
         }
         List<Figure> figures = new ArrayList<>();
-        try (HeapWatch heap = new HeapWatch(); Radar services = new Radar(config.dir, environment)) {
+        try (HeapWatch heap = new HeapWatch(); Radar radar = options.open()) {
             long start = System.nanoTime();
-            ItemClassifier classifier = services.classifier();
+            ItemClassifier classifier = radar.classifier();
             if (rulesOnly) classifier = org.policyradar.classify.learned.DecidingClassifier.rulesOf(classifier);
             Benchmark bench = new Benchmark(classifier, Files.isDirectory(shared) ? shared : null,
                     Runtime.getRuntime().availableProcessors());
@@ -135,16 +105,16 @@ final class BenchCommand implements Callable<Integer> {
                 figures.addAll(bench.classification("en", en));
                 figures.addAll(bench.classification("zh", bench.chineseItems(Math.max(10, items / 4))));
                 if (!noIndex) {
-                    ElasticsearchConnection es = services.elasticsearch();
+                    ElasticsearchConnection es = radar.elasticsearch();
                     figures.addAll(bench.indexing(es.client(), es.url(), bench.documents(en, items * 5), 3));
                 }
             }
             if (endToEnd || endToEndOnly) {
-                figures.addAll(endToEnd(services, bench));
+                figures.addAll(endToEnd(radar, bench));
             }
             figures.addAll(heap.figures());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = options.out();
         Runtime rt = Runtime.getRuntime();
         out.printf("machine: cores=%d max_heap=%dMB jdk=%s%n", rt.availableProcessors(), rt.maxMemory() / 1024 / 1024,
                 System.getProperty("java.version"));

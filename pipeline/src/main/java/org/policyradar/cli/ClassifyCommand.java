@@ -20,8 +20,6 @@ import org.policyradar.classify.Signal;
 import org.policyradar.classify.TextItem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code radar classify}: JSON lines in, the same lines with topics, scores and evidence out. No Elasticsearch. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -29,26 +27,17 @@ import picocli.CommandLine.Spec;
                 + "with lang, topics, scores, evidence, entities and signals added.",
                 "A bad line is reported on stderr with its line number and skipped; the exit code is then 1."})
 final class ClassifyCommand implements Callable<Integer> {
-    private final CliEnvironment environment;
-
-    ClassifyCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Mixin
-    ConfigOption config;
-
-    @Spec
-    CommandSpec spec;
+    CommonOptions options;
 
     @Override
     public Integer call() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = options.out();
+        PrintWriter err = options.err();
         int bad = 0;
-        try (Radar services = new Radar(config.dir, environment);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(environment.stdin(), StandardCharsets.UTF_8))) {
+        try (Radar radar = options.open();
+             BufferedReader reader = new BufferedReader(new InputStreamReader(options.environment().stdin(), StandardCharsets.UTF_8))) {
             ItemClassifier classifier = null;
             String line;
             int lineNo = 0;
@@ -74,7 +63,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     continue;
                 }
                 if (classifier == null) {
-                    classifier = services.classifier(); // loaded on the first good line: bad input fails fast
+                    classifier = radar.classifier(); // loaded on the first good line: bad input fails fast
                 }
                 Classification c = classifier.classify(new TextItem(item.path("id").asText(null),
                         item.path("title").asText(null), item.path("summary").asText(null),

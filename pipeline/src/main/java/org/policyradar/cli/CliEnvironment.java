@@ -1,15 +1,10 @@
 package org.policyradar.cli;
 
-import org.policyradar.app.Classifiers;
-
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import org.policyradar.classify.ItemClassifier;
-import org.policyradar.classify.TextAnalysers;
+import org.policyradar.app.ClassifierCache;
+import org.policyradar.app.RadarEnvironment;
 
 /**
  * What the commands get from the process around them: environment variables, the clock, stdin, and a cache of
@@ -22,25 +17,15 @@ public record CliEnvironment(Map<String, String> env, Clock clock, InputStream s
     }
 
     public CliEnvironment withEnv(Map<String, String> overrides) {
-        Map<String, String> merged = new HashMap<>(env);
-        merged.putAll(overrides);
-        return new CliEnvironment(Map.copyOf(merged), clock, stdin, classifiers);
+        return new CliEnvironment(application().withEnv(overrides).env(), clock, stdin, classifiers);
     }
 
     public CliEnvironment withStdin(InputStream in) {
         return new CliEnvironment(env, clock, in, classifiers);
     }
 
-    /** Loaded classifiers by taxonomy file (empty: the built-in taxonomy). */
-    public static final class ClassifierCache {
-        private final Map<Optional<Path>, ItemClassifier> loaded = new HashMap<>();
-        private TextAnalysers analysers;
-
-        public synchronized ItemClassifier get(Optional<Path> taxonomy) {
-            if (analysers == null) {
-                analysers = new TextAnalysers(); // the CoreNLP pipelines: shared by every taxonomy
-            }
-            return loaded.computeIfAbsent(taxonomy, t -> Classifiers.load(t, analysers));
-        }
+    /** What the application needs of it. */
+    public RadarEnvironment application() {
+        return new RadarEnvironment(env, clock, classifiers);
     }
 }

@@ -24,31 +24,23 @@ final class EsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private static EmbeddedElasticsearch embedded(ConfigOption config, CliEnvironment environment) {
-        try (Radar services = new Radar(config.dir, environment)) {
-            return services.embedded();
+    private static EmbeddedElasticsearch embedded(CommonOptions options) {
+        try (Radar radar = options.open()) {
+            return radar.embedded();
         }
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
             description = "Unpack (once) and start Elasticsearch on 127.0.0.1, wait for health; prints its URL.")
     static final class Start implements Callable<Integer> {
-        private final CliEnvironment environment;
-
-        Start(CliEnvironment environment) {
-            this.environment = environment;
-        }
-
         @Mixin
-        ConfigOption config;
-        @Spec
-        CommandSpec spec;
+        CommonOptions options;
 
         @Override
         public Integer call() {
-            EmbeddedElasticsearch es = embedded(config, environment);
+            EmbeddedElasticsearch es = embedded(options);
             EmbeddedElasticsearch.State state = es.start(Duration.ofMinutes(3));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = options.out();
             out.println(state.url());
             out.println("pid=" + state.pid() + " data=" + es.baseDir().resolve("data"));
             out.flush();
@@ -59,21 +51,13 @@ final class EsCommand implements Runnable {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "First line: the base URL. Exit 0 when it is up, 1 when not.")
     static final class Status implements Callable<Integer> {
-        private final CliEnvironment environment;
-
-        Status(CliEnvironment environment) {
-            this.environment = environment;
-        }
-
         @Mixin
-        ConfigOption config;
-        @Spec
-        CommandSpec spec;
+        CommonOptions options;
 
         @Override
         public Integer call() {
-            EmbeddedElasticsearch es = embedded(config, environment);
-            PrintWriter out = spec.commandLine().getOut();
+            EmbeddedElasticsearch es = embedded(options);
+            PrintWriter out = options.out();
             var state = es.running();
             if (state.isPresent()) {
                 out.println(state.get().url());
@@ -90,22 +74,14 @@ final class EsCommand implements Runnable {
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the embedded Elasticsearch by its pid.")
     static final class Stop implements Callable<Integer> {
-        private final CliEnvironment environment;
-
-        Stop(CliEnvironment environment) {
-            this.environment = environment;
-        }
-
         @Mixin
-        ConfigOption config;
-        @Spec
-        CommandSpec spec;
+        CommonOptions options;
 
         @Override
         public Integer call() {
-            boolean stopped = embedded(config, environment).stop();
-            spec.commandLine().getOut().println(stopped ? "stopped" : "not running");
-            spec.commandLine().getOut().flush();
+            boolean stopped = embedded(options).stop();
+            options.out().println(stopped ? "stopped" : "not running");
+            options.out().flush();
             return 0;
         }
     }

@@ -20,9 +20,7 @@ import org.policyradar.classify.EvaluationReport;
 import org.policyradar.classify.GoldItem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code radar eval --gold FILE}: precision, recall and F1 of the classifier against labelled items. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -30,14 +28,8 @@ import picocli.CommandLine.Spec;
                 + "precision, recall and F1 per topic, micro and macro, per language, and the confusions with their evidence.",
                 "With --min-macro-f1 the exit code is 4 when macro-F1 falls below it (a regression floor for CI)."})
 final class EvalCommand implements Callable<Integer> {
-    private final CliEnvironment environment;
-
-    EvalCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Mixin
-    ConfigOption config;
+    CommonOptions options;
 
     @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Labelled items, one JSON object per line.")
     Path gold;
@@ -55,28 +47,25 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "13", description = "Seed of the fold split (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         List<GoldItem> items = readGoldOrFail(gold);
-        try (Radar services = new Radar(config.dir, environment)) {
+        try (Radar radar = options.open()) {
             EvaluationReport report;
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = options.out();
             if (cvFolds == null) {
-                if (services.classifier() instanceof DecidingClassifier) {
+                if (radar.classifier() instanceof DecidingClassifier) {
                     out.println("Note: the shipped decision model was trained on dev.jsonl; on those items this is a "
                             + "training-set figure. Use --cv 5 for the honest one.");
                 }
-                report = new Evaluation(services.classifier()).evaluate(items);
+                report = new Evaluation(radar.classifier()).evaluate(items);
             } else {
-                report = crossValidated(services.classifier(), items, out);
+                report = crossValidated(radar.classifier(), items, out);
             }
             out.println(report.render());
             out.flush();
             if (minMacroF1 != null && report.macroF1() < minMacroF1) {
-                spec.commandLine().getErr().printf("radar eval: macro-F1 %.3f is below the floor %.3f%n", report.macroF1(), minMacroF1);
+                options.err().printf("radar eval: macro-F1 %.3f is below the floor %.3f%n", report.macroF1(), minMacroF1);
                 return 4;
             }
             return 0;

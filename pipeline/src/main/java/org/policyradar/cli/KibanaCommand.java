@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.policyradar.alert.AlertsConfigLoader;
-import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.kibana.KibanaImporter;
 import org.policyradar.kibana.KibanaValidator;
 import org.policyradar.kibana.SavedObjects;
@@ -39,11 +38,8 @@ final class KibanaCommand implements Runnable {
             description = "Check every object: JSON, required attributes, references, fields against the live mapping "
                     + "(types fitting their use), and run each Lens layer's aggregation. Exit 1 on any problem.")
     static final class Validate implements Callable<Integer> {
-        private final CliEnvironment environment;
-
-        Validate(CliEnvironment environment) {
-            this.environment = environment;
-        }
+        @Mixin
+        CommonOptions options;
 
         @Mixin
         SavedObjectsInput input;
@@ -51,16 +47,12 @@ final class KibanaCommand implements Runnable {
         @Option(names = "--require-data", description = "Also fail when a Lens layer's aggregation returns no buckets.")
         boolean requireData;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            try (Radar services = new Radar(input.config.dir, environment)) {
-                SavedObjects objects = SavedObjects.parse(input.ndjson(environment, services::queryExpander));
-                ElasticsearchConnection es = services.elasticsearch();
-                KibanaValidator.Report report = new KibanaValidator(es.client()).validate(objects);
-                PrintWriter out = spec.commandLine().getOut();
+            try (Radar radar = options.open()) {
+                SavedObjects objects = SavedObjects.parse(input.ndjson(radar));
+                KibanaValidator.Report report = radar.kibanaValidator().validate(objects);
+                PrintWriter out = options.out();
                 Map<String, List<KibanaValidator.Problem>> byObject = new TreeMap<>();
                 report.problems().forEach(p -> byObject.computeIfAbsent(p.type() + " " + p.id(), k -> new java.util.ArrayList<>()).add(p));
                 for (var e : byObject.entrySet()) {
@@ -88,11 +80,8 @@ final class KibanaCommand implements Runnable {
             description = "Import the saved objects into Kibana (overwriting objects with the same ids). Auth from "
                     + "RADAR_KIBANA_API_KEY or RADAR_KIBANA_USERNAME/RADAR_KIBANA_PASSWORD.")
     static final class Import implements Callable<Integer> {
-        private final CliEnvironment environment;
-
-        Import(CliEnvironment environment) {
-            this.environment = environment;
-        }
+        @Mixin
+        CommonOptions options;
 
         @Mixin
         SavedObjectsInput input;
@@ -104,23 +93,20 @@ final class KibanaCommand implements Runnable {
         @Option(names = "--space", paramLabel = "ID", description = "Kibana space id (default: the default space).")
         String space;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
             byte[] ndjson;
-            try (Radar services = new Radar(input.config.dir, environment)) {
-                ndjson = input.ndjson(environment, services::queryExpander).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try (Radar radar = options.open()) {
+                ndjson = input.ndjson(radar).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
-            KibanaImporter.Target target = KibanaImporter.Target.fromEnv(environment.env(), url, space);
+            KibanaImporter.Target target = KibanaImporter.Target.fromEnv(options.environment().env(), url, space);
             KibanaImporter.Result result;
             try {
                 result = new KibanaImporter().importFile(target, input.file.getFileName().toString(), ndjson);
             } catch (java.io.IOException e) {
                 throw new UserException("cannot reach Kibana at " + target.url() + ": " + e);
             }
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = options.out();
             out.printf("Kibana %s: HTTP %d, %d object(s) imported%n", target.url(), result.status(), result.successCount());
             for (KibanaImporter.ObjectError e : result.errors()) {
                 out.printf("FAIL %s %s (%s): %s%n", e.type(), e.id(), e.title(), e.error());
@@ -137,38 +123,29 @@ final class KibanaCommand implements Runnable {
             description = "Write one Kibana saved search per watch of alerts.yaml (NDJSON, ids search-watch-<id>) to "
                     + "standard output or --out; `radar kibana import` includes them already.")
     static final class ExportWatches implements Callable<Integer> {
-        private final CliEnvironment environment;
-
-        ExportWatches(CliEnvironment environment) {
-            this.environment = environment;
-        }
-
         @Mixin
-        ConfigOption config;
+        CommonOptions options;
 
         @Option(names = "--out", paramLabel = "FILE", description = "Write the NDJSON here instead of standard output.")
         Path out;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
             String ndjson;
-            try (Radar services = new Radar(config.dir, environment)) {
-                ndjson = SavedObjectsInput.watchSearches(environment, config.dir, services::queryExpander);
+            try (Radar radar = options.open()) {
+                ndjson = SavedObjectsInput.watchSearches(radar);
             }
             int count = (int) ndjson.lines().count();
             if (out == null) {
-                spec.commandLine().getOut().print(ndjson);
-                spec.commandLine().getOut().flush();
+                options.out().print(ndjson);
+                options.out().flush();
             } else {
                 Files.writeString(out, ndjson, java.nio.charset.StandardCharsets.UTF_8);
-                spec.commandLine().getOut().printf("%d saved search(es) written to %s%n", count, out);
-                spec.commandLine().getOut().flush();
+                options.out().printf("%d saved search(es) written to %s%n", count, out);
+                options.out().flush();
             }
             if (count == 0) {
-                spec.commandLine().getErr().println("no watches in " + config.dir.resolve(AlertsConfigLoader.FILE));
+                options.err().println("no watches in " + options.dir.resolve(AlertsConfigLoader.FILE));
             }
             return 0;
         }

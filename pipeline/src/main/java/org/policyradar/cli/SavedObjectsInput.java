@@ -1,5 +1,6 @@
 package org.policyradar.cli;
 
+import org.policyradar.app.Radar;
 import org.policyradar.app.UserException;
 
 import java.io.IOException;
@@ -7,12 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Supplier;
 import org.policyradar.alert.AlertsConfig;
-import org.policyradar.alert.AlertsConfigLoader;
 import org.policyradar.kibana.WatchSearches;
-import org.policyradar.search.QueryExpander;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,9 +18,6 @@ import picocli.CommandLine.Option;
  */
 final class SavedObjectsInput {
     static final String DEFAULT_FILE = "kibana/policyradar.ndjson";
-
-    @Mixin
-    ConfigOption config;
 
     @Option(names = "--file", paramLabel = "NDJSON", defaultValue = DEFAULT_FILE,
             description = "Saved-objects export (default: ${DEFAULT-VALUE}).")
@@ -34,7 +28,7 @@ final class SavedObjectsInput {
     boolean noWatches;
 
     /** The file's NDJSON, then the watches' saved searches, their queries expanded as the watch evaluation does. */
-    String ndjson(CliEnvironment environment, Supplier<QueryExpander> expander) {
+    String ndjson(Radar radar) {
         if (!Files.isRegularFile(file)) {
             throw new UserException("no saved-objects file at " + file + " (give it with --file)");
         }
@@ -47,13 +41,13 @@ final class SavedObjectsInput {
         if (noWatches) {
             return text;
         }
-        return (text.isEmpty() || text.endsWith("\n") ? text : text + "\n") + watchSearches(environment, config.dir, expander);
+        return (text.isEmpty() || text.endsWith("\n") ? text : text + "\n") + watchSearches(radar);
     }
 
-    /** The saved searches generated from the watches of the alerts.yaml in {@code configDir} (none without one). */
-    static String watchSearches(CliEnvironment environment, Path configDir, Supplier<QueryExpander> expander) {
-        AlertsConfig alerts = new AlertsConfigLoader(environment.env()).loadFromDirectory(configDir);
+    /** The saved searches generated from the watches of the configuration's alerts.yaml (none without one). */
+    static String watchSearches(Radar radar) {
+        AlertsConfig alerts = radar.alertsConfig();
         // the expansion needs the configuration's taxonomy: only asked for when there is a watch to expand
-        return alerts.watches().isEmpty() ? "" : new WatchSearches(expander.get()).toNdjson(alerts.watches());
+        return alerts.watches().isEmpty() ? "" : new WatchSearches(radar.queryExpander()).toNdjson(alerts.watches());
     }
 }

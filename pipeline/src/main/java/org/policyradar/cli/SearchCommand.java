@@ -1,6 +1,7 @@
 package org.policyradar.cli;
 
 import org.policyradar.app.Radar;
+import org.policyradar.app.Search;
 import org.policyradar.app.UserException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,29 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.policyradar.index.IndexSetup;
 import org.policyradar.index.ItemSearch;
 import org.policyradar.search.QueryExpander;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code radar search TEXT}: newest matching items first. */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Search indexed items (query-string syntax: AND, OR, \"phrases\"); prints date, source, topics, title, url, newest first.",
                 "A term naming a taxonomy theme, actor or topic (semiconductor, 芯片, Halbleiter, Huawei) also finds its names in every other language; --exact turns that off."})
 final class SearchCommand implements Callable<Integer> {
-    private final CliEnvironment environment;
-
-    SearchCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Mixin
-    ConfigOption config;
+    CommonOptions options;
 
     @Parameters(arity = "0..*", paramLabel = "TEXT", description = "What to look for; nothing lists the newest items.")
     List<String> text = List.of();
@@ -58,24 +50,20 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per line instead of a table.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (limit < 1 || limit > 10_000) {
             throw new UserException("--limit: must be from 1 to 10000");
         }
         String query = String.join(" ", text).strip();
-        try (Radar services = new Radar(config.dir, environment)) {
+        try (Radar radar = options.open()) {
             Optional<Instant> from = Optional.ofNullable(since)
-                    .map(s -> services.clock().instant().minus(Durations.parse("--since", s)));
-            String analyzed = query.isEmpty() ? "" : services.classifier().analyze(query, null);
-            QueryExpander.Expansion expansion = (exact ? QueryExpander.none() : services.queryExpander()).expand(query);
-            ItemSearch search = new ItemSearch(services.elasticsearch().client(), IndexSetup.ITEMS.alias());
-            List<ItemSearch.SearchHit> hits = search.search(new ItemSearch.SearchQuery(expansion.query(), analyzed,
-                    Optional.ofNullable(topic), Optional.ofNullable(signal), Optional.ofNullable(source), from, limit));
-            PrintWriter out = spec.commandLine().getOut();
+                    .map(s -> radar.clock().instant().minus(Durations.parse("--since", s)));
+            Search.Result found = radar.search().find(query, exact, new Search.Filters(Optional.ofNullable(topic),
+                    Optional.ofNullable(signal), Optional.ofNullable(source), from, limit));
+            QueryExpander.Expansion expansion = found.expansion();
+            List<ItemSearch.SearchHit> hits = found.hits();
+            PrintWriter out = options.out();
             ObjectMapper mapper = new ObjectMapper();
             if (json) {
                 // first line: what the query became, so a script (or an analyst) sees why a Chinese item matched

@@ -2,30 +2,20 @@ package org.policyradar.cli;
 
 import org.policyradar.app.Radar;
 import org.policyradar.app.UserException;
-import org.policyradar.app.IngestionPipeline;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.policyradar.change.ChangeTracker;
 import org.policyradar.check.SourceCheck;
 import org.policyradar.check.SourceChecker;
 import org.policyradar.config.Region;
 import org.policyradar.config.SourceConfig;
-import org.policyradar.extract.HtmlDecoder;
-import org.policyradar.extract.ListingParser;
-import org.policyradar.fetch.FetchStateStore;
-import org.policyradar.fetch.Validators;
-import org.policyradar.listing.ListingDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code radar sources check [ID…]}: fetch now and say what each listing yields, or why it yields nothing. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -34,39 +24,19 @@ import picocli.CommandLine.Spec;
                 + "with candidate blocks, filled by script with the JSON endpoint named, bot challenge, moved, dead, not a "
                 + "feed). Exit 3 when some source yields nothing.")
 final class SourcesCheckCommand implements Callable<Integer> {
-    private final CliEnvironment environment;
-
-    SourcesCheckCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Mixin
-    ConfigOption config;
+    CommonOptions options;
 
     @Parameters(arity = "0..*", paramLabel = "ID", description = "Sources to check (default: all).")
     List<String> ids = new ArrayList<>();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        try (Radar services = new Radar(config.dir, environment)) {
-            List<SourceConfig> sources = selected(services.config().sources());
+        try (Radar radar = options.open()) {
+            List<SourceConfig> sources = selected(radar.config().sources());
             // Nothing is stored: validators are neither read nor kept, and no version of a page is written.
-            FetchStateStore nothingStored = new FetchStateStore() {
-                @Override
-                public Validators get(String sourceId, URI uri) {
-                    return Validators.NONE;
-                }
-
-                @Override
-                public void put(String sourceId, URI uri, Validators validators) {
-                }
-            };
-            SourceChecker checker = new SourceChecker(IngestionPipeline.readers(services, IngestionPipeline.fetcher(services),
-                    nothingStored, ChangeTracker.NONE), new HtmlDecoder(), new ListingDetector(new ListingParser()));
-            PrintWriter out = spec.commandLine().getOut();
+            SourceChecker checker = radar.sourceChecker();
+            PrintWriter out = options.out();
             int silent = 0;
             for (SourceConfig source : sources) {
                 SourceCheck check = checker.check(source);
@@ -87,7 +57,7 @@ final class SourcesCheckCommand implements Callable<Integer> {
         List<SourceConfig> out = new ArrayList<>();
         for (String id : ids) {
             out.add(all.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() -> new UserException(
-                    "no source '" + id + "' in " + config.dir.resolve("sources.yaml") + "; `radar sources` lists them")));
+                    "no source '" + id + "' in " + options.dir.resolve("sources.yaml") + "; `radar sources` lists them")));
         }
         return out;
     }

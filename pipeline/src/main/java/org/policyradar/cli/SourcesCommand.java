@@ -11,15 +11,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.health.SourceHealth;
-import org.policyradar.health.SourceHealthStore;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.route.PollOutcome;
 import org.policyradar.spool.SpoolContents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code radar sources}: the health of every configured source. */
 @Command(name = "sources", mixinStandardHelpOptions = true, subcommands = SourcesCheckCommand.class,
@@ -27,38 +24,26 @@ import picocli.CommandLine.Spec;
                 + "state is ok, failing, selectors_stale (an html source's selectors matched nothing: the "
                 + "detected listing was used and its selectors are suggested), stale (nothing new for longer than usual) or never-polled.")
 final class SourcesCommand implements Callable<Integer> {
-    private final CliEnvironment environment;
-
-    SourcesCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Mixin
-    ConfigOption config;
+    CommonOptions options;
 
     @Option(names = "--json", description = "One JSON object per source instead of a table.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        try (Radar services = new Radar(config.dir, environment)) {
-            Map<String, SourceConfig> configured = services.config().sources().stream()
-                    .collect(Collectors.toMap(SourceConfig::id, s -> s, (a, b) -> a, java.util.LinkedHashMap::new));
-            ElasticsearchConnection es = services.elasticsearch();
-            List<SourceHealth> health = new SourceHealthStore(es.client(), configured, services.clock()).all();
+        try (Radar radar = options.open()) {
+            List<SourceHealth> health = radar.sourceHealth();
             Map<String, SourceHealth> byId = health.stream().collect(Collectors.toMap(h -> h.source().id(), h -> h));
             // Items of the source not yet in Elasticsearch (read from the spool directory, never from the index).
-            Map<String, SpoolContents.PerSource> spooled = SpoolCommand.contents(services).bySource();
-            PrintWriter out = spec.commandLine().getOut();
+            Map<String, SpoolContents.PerSource> spooled = radar.spoolContents().bySource();
+            PrintWriter out = options.out();
             ObjectMapper mapper = ElasticsearchConnection.objectMapper();
             if (!json) {
                 out.printf("%-26s %-4s %-5s %-15s %-20s %-20s %6s %6s %8s %7s %7s  %s%n", "SOURCE", "REG", "KIND", "STATE",
                         "LAST ATTEMPT", "LAST SUCCESS", "STATUS", "NEW", "TOTAL", "PER DAY", "WAITING", "ERROR");
             }
-            for (SourceConfig s : configured.values()) {
+            for (SourceConfig s : radar.config().sources()) {
                 SourceHealth h = byId.get(s.id());
                 int waiting = spooled.containsKey(s.id()) ? spooled.get(s.id()).items() : 0;
                 if (json) {

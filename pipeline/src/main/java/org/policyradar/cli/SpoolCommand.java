@@ -1,25 +1,20 @@
 package org.policyradar.cli;
 
 import org.policyradar.app.Radar;
-import org.policyradar.app.IngestionPipeline;
+import org.policyradar.app.DeadLetterRetry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.spool.DeadLetters;
-import org.policyradar.spool.ItemSpool;
 import org.policyradar.spool.SpoolContents;
-import org.policyradar.spool.SpoolingIndexer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code radar spool}: what waits for Elasticsearch, the dead letters, and sending them again. */
 @Command(name = "spool", mixinStandardHelpOptions = true,
@@ -27,26 +22,17 @@ import picocli.CommandLine.Spec;
                 "Read-only: safe while radar run is running."},
         subcommands = {SpoolCommand.DeadLettersCommand.class, SpoolCommand.RetryCommand.class})
 final class SpoolCommand implements Callable<Integer> {
-    private final CliEnvironment environment;
-
-    SpoolCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Mixin
-    ConfigOption config;
+    CommonOptions options;
 
     @Option(names = "--json", description = "One JSON object per waiting batch instead of the summary.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        try (Radar services = new Radar(config.dir, environment)) {
-            SpoolContents contents = contents(services);
-            PrintWriter out = spec.commandLine().getOut();
+        try (Radar radar = options.open()) {
+            SpoolContents contents = radar.spoolContents();
+            PrintWriter out = options.out();
             List<SpoolContents.Waiting> waiting = contents.waiting();
             if (json) {
                 ObjectMapper mapper = ElasticsearchConnection.objectMapper();
@@ -57,7 +43,7 @@ final class SpoolCommand implements Callable<Integer> {
                 return 0;
             }
             int items = waiting.stream().mapToInt(SpoolContents.Waiting::items).sum();
-            out.printf("spool: %s: batches=%d items=%d oldest=%s dead_letters=%d%n", spoolDir(services), waiting.size(), items,
+            out.printf("spool: %s: batches=%d items=%d oldest=%s dead_letters=%d%n", radar.spoolDir(), waiting.size(), items,
                     waiting.stream().map(SpoolContents.Waiting::since).min(Instant::compareTo).map(SpoolCommand::time).orElse("-"),
                     contents.deadLetters().size());
             if (!waiting.isEmpty()) {
@@ -72,14 +58,6 @@ final class SpoolCommand implements Callable<Integer> {
         }
     }
 
-    static Path spoolDir(Radar services) {
-        return services.dataDir().resolve("spool");
-    }
-
-    static SpoolContents contents(Radar services) {
-        return new SpoolContents(spoolDir(services), ElasticsearchConnection.objectMapper());
-    }
-
     private static String time(Instant t) {
         return t.toString().substring(0, 19);
     }
@@ -88,26 +66,17 @@ final class SpoolCommand implements Callable<Integer> {
     @Command(name = "dead-letters", mixinStandardHelpOptions = true,
             description = "Items Elasticsearch refused for good (and damaged spool lines), with the reason and the tries.")
     static final class DeadLettersCommand implements Callable<Integer> {
-        private final CliEnvironment environment;
-
-        DeadLettersCommand(CliEnvironment environment) {
-            this.environment = environment;
-        }
-
         @Mixin
-        ConfigOption config;
+        CommonOptions options;
 
         @Option(names = "--json", description = "One JSON object per dead letter (with the item) instead of a table.")
         boolean json;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            try (Radar services = new Radar(config.dir, environment)) {
-                List<DeadLetters.Letter> letters = contents(services).deadLetters();
-                PrintWriter out = spec.commandLine().getOut();
+            try (Radar radar = options.open()) {
+                List<DeadLetters.Letter> letters = radar.spoolContents().deadLetters();
+                PrintWriter out = options.out();
                 ObjectMapper mapper = ElasticsearchConnection.objectMapper();
                 if (!json) {
                     out.printf("%-20s %-24s %-8s %-60s %s%n", "TIME", "SOURCE", "TRIES", "URL", "REASON");
@@ -135,32 +104,20 @@ final class SpoolCommand implements Callable<Integer> {
             description = {"Puts every dead letter that holds its item back into the spool and sends what waits now.",
                     "Exit 0 when everything was indexed, 3 when something still waits or was refused again."})
     static final class RetryCommand implements Callable<Integer> {
-        private final CliEnvironment environment;
-
-        RetryCommand(CliEnvironment environment) {
-            this.environment = environment;
-        }
-
         @Mixin
-        ConfigOption config;
-
-        @Spec
-        CommandSpec spec;
+        CommonOptions options;
 
         @Override
         public Integer call() throws Exception {
-            try (Radar services = new Radar(config.dir, environment)) {
-                ItemSpool spool = new ItemSpool(spoolDir(services), ElasticsearchConnection.objectMapper(), services.clock());
-                Map<String, Integer> requeued = spool.requeueDeadLetters();
-                SpoolingIndexer indexer = IngestionPipeline.spoolingIndexer(services, spool, services.elasticsearch());
-                int left = indexer.drain(java.time.Duration.ofSeconds(30), attempt -> java.time.Duration.ofSeconds(1));
-                indexer.refresh();
-                PrintWriter out = spec.commandLine().getOut();
+            try (Radar radar = options.open()) {
+                DeadLetterRetry retry = radar.retryDeadLetters();
+                Map<String, Integer> requeued = retry.requeued();
+                PrintWriter out = options.out();
                 out.printf("retry: %d dead letter(s) sent back to the spool (%s); batches still waiting=%d; dead-lettered again=%d%n",
-                        requeued.values().stream().mapToInt(Integer::intValue).sum(), requeued.isEmpty() ? "none" : requeued.toString()
-                                .replaceAll("[{}]", ""), left, indexer.deadLettered());
+                        retry.requeuedItems(), requeued.isEmpty() ? "none" : requeued.toString().replaceAll("[{}]", ""),
+                        retry.stillWaiting(), retry.deadLetteredAgain());
                 out.flush();
-                return left == 0 && indexer.deadLettered() == 0 ? 0 : 3;
+                return retry.allIndexed() ? 0 : 3;
             }
         }
     }

@@ -19,9 +19,7 @@ import org.policyradar.classify.learned.DecisionTrainer;
 import org.policyradar.taxonomy.Taxonomy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code radar train --gold FILE}: fits the decision layer over the taxonomy's evidence and writes its weights. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -31,14 +29,8 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
     static final Path DEFAULT_OUT = Path.of("classifiers/src/main/resources" + DecisionModel.RESOURCE);
 
-    private final CliEnvironment environment;
-
-    TrainCommand(CliEnvironment environment) {
-        this.environment = environment;
-    }
-
     @Mixin
-    ConfigOption config;
+    CommonOptions options;
 
     @Option(names = "--gold", required = true, paramLabel = "FILE", description = "Labelled items, one JSON object per line.")
     Path gold;
@@ -46,14 +38,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the model (default: ${DEFAULT-VALUE}, run from the repository root).")
     Path out = DEFAULT_OUT;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         List<GoldItem> items = EvalCommand.readGoldOrFail(gold);
-        try (Radar services = new Radar(config.dir, environment)) {
-            List<CrossValidation.Example> examples = CrossValidation.examples(DecidingClassifier.rulesOf(services.classifier()), items);
+        try (Radar radar = options.open()) {
+            List<CrossValidation.Example> examples = CrossValidation.examples(DecidingClassifier.rulesOf(radar.classifier()), items);
             DecisionModel model;
             try {
                 model = new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT).train(examples);
@@ -65,7 +54,7 @@ final class TrainCommand implements Callable<Integer> {
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 model.write(w);
             }
-            PrintWriter console = spec.commandLine().getOut();
+            PrintWriter console = options.out();
             console.printf("trained on %d items: %s -> %s (%d bytes)%n", items.size(), model.meta().get("settings"), out, Files.size(out));
             model.topics().values().forEach(t -> console.printf("  %-13s keep>=%.2f raise>=%.2f features=%d%n", t.topic(), t.keep(), t.raise(), t.weights().size()));
             return 0;
