@@ -8,6 +8,7 @@ import org.policyradar.extract.PageContentCheck;
 import org.policyradar.extract.PdfDocumentExtractor;
 import org.policyradar.config.RadarConfig;
 import org.policyradar.config.SourceConfig;
+import org.policyradar.extract.ArticleExtractor;
 import org.policyradar.extract.DensityArticleExtractor;
 import org.policyradar.extract.HtmlDecoder;
 import org.policyradar.listing.ListingResolver;
@@ -109,6 +110,11 @@ public record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIn
                 new HostThrottle(cfg.politeness().hostDelay(), cfg.politeness().hostConcurrency())), RetryingFetcher.RetryPolicy.defaults());
     }
 
+    /** The main-text extractor of followed pages and of {@code radar extract}: the one place to swap it. */
+    static ArticleExtractor articleExtractor() {
+        return new DensityArticleExtractor();
+    }
+
     /** Pages (not feeds) are fetched only where robots.txt lets us. */
     static Fetcher underRobotsTxt(Fetcher fetcher, java.time.Clock clock) {
         return new RobotsCheckingFetcher(fetcher, new RobotsPolicy(fetcher, clock));
@@ -120,7 +126,7 @@ public record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIn
         HtmlDecoder decoder = new HtmlDecoder();
         PageContentCheck contentCheck = new PageContentCheck();
         ListingFollower follower = new ListingFollower(robotsChecked, fetchState, LinkPolicy.system(), decoder,
-                new DensityArticleExtractor(), contentCheck, changes,
+                articleExtractor(), contentCheck, changes,
                 new PdfDocumentExtractor(PdfDocumentExtractor.Limits.defaults(), radar.clock()));
         return new SourceReaders(Map.of(
                 SourceKind.FEED, new FeedSourceReader(fetcher, new RomeFeedParser(new FeedDecoder())),

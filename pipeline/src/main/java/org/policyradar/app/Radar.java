@@ -18,7 +18,6 @@ import org.policyradar.change.VersionStore;
 import org.policyradar.check.SourceChecker;
 import org.policyradar.classify.ItemClassifier;
 import org.policyradar.config.SourceConfig;
-import org.policyradar.extract.DensityArticleExtractor;
 import org.policyradar.extract.HtmlDecoder;
 import org.policyradar.extract.ListingParser;
 import org.policyradar.fetch.Fetcher;
@@ -183,7 +182,7 @@ public final class Radar implements AutoCloseable {
     /** {@code radar run --once}: one pass, then the alerts. */
     public RunOnce runOnce(Duration waitEs) {
         IngestionPipeline pipeline = runPipeline(waitEs);
-        return new RunOnce(pipeline, alertEngine(pipeline.es()), clock(), dataDir().resolve(IngestionPipeline.SPOOL_DIR));
+        return new RunOnce(pipeline, alertEngine(pipeline.es()), clock(), spoolDir());
     }
 
     /** {@code radar run}: polls on schedule until stopped, alerts following their items. */
@@ -219,7 +218,7 @@ public final class Radar implements AutoCloseable {
     /** {@code radar extract}: main text of files or URLs, URLs fetched as a poll fetches a linked page. */
     public Extraction extraction() {
         return new Extraction(() -> IngestionPipeline.underRobotsTxt(fetcher(), clock()),
-                LinkPolicy.system(), new HtmlDecoder(), new DensityArticleExtractor());
+                LinkPolicy.system(), new HtmlDecoder(), IngestionPipeline.articleExtractor());
     }
 
     /** {@code radar sources check}: each source's readers as in a poll, nothing stored. */
