@@ -1,5 +1,9 @@
 package org.policyradar.change;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.DiffAlgorithmListener;
+import com.github.difflib.algorithm.myers.MyersDiff;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -43,6 +47,10 @@ public final class WordDiff {
     }
 
     public static Diff diff(String oldText, String newText) {
+        return diff(oldText, newText, WordDiff::myers);
+    }
+
+    static Diff diff(String oldText, String newText, EditScript script) {
         List<Token> a = tokenize(oldText);
         List<Token> b = tokenize(newText);
         int prefix = 0;
@@ -58,7 +66,7 @@ public final class WordDiff {
         List<Token> midB = b.subList(prefix, b.size() - suffix);
         List<Segment> segments = new ArrayList<>();
         add(segments, Op.EQUAL, b.subList(0, prefix));
-        List<Op> ops = myers(midA, midB);
+        List<Op> ops = script.ops(midA, midB);
         int i = 0;
         int j = 0;
         for (Op op : ops) {
@@ -73,6 +81,11 @@ public final class WordDiff {
         }
         add(segments, Op.EQUAL, b.subList(b.size() - suffix, b.size()));
         return new Diff(segments);
+    }
+
+    /** An edit script algorithm over tokens. */
+    interface EditScript {
+        List<Op> ops(List<Token> a, List<Token> b);
     }
 
     private static boolean same(Token x, Token y) {
@@ -161,6 +174,55 @@ public final class WordDiff {
             out.add(reversed.get(k));
         }
         return groupChanges(out);
+    }
+
+    /**
+     * The shortest edit script from a to b by java-diff-utils' Myers, one op per token; deletions before insertions
+     * within a change; beyond {@link #MAX_EDITS} the whole of a is deleted and b inserted (the search is stopped
+     * through the library's progress listener, which is called once per edit distance tried).
+     */
+    static List<Op> libraryOps(List<Token> a, List<Token> b) {
+        List<Op> out = new ArrayList<>(a.size() + b.size());
+        List<AbstractDelta<Token>> deltas;
+        try {
+            deltas = DiffUtils.diff(a, b, new MyersDiff<Token>(WordDiff::same), new StopBeyond(MAX_EDITS)).getDeltas();
+        } catch (TooManyEdits e) {
+            for (int k = 0; k < a.size(); k++) out.add(Op.DELETE);
+            for (int k = 0; k < b.size(); k++) out.add(Op.INSERT);
+            return out;
+        }
+        int i = 0;
+        for (AbstractDelta<Token> delta : deltas) {
+            for (; i < delta.getSource().getPosition(); i++) out.add(Op.EQUAL);
+            for (int k = 0; k < delta.getSource().size(); k++) out.add(Op.DELETE);
+            for (int k = 0; k < delta.getTarget().size(); k++) out.add(Op.INSERT);
+            i += delta.getSource().size();
+        }
+        for (; i < a.size(); i++) out.add(Op.EQUAL);
+        return groupChanges(out);
+    }
+
+    private static final class TooManyEdits extends RuntimeException {
+        TooManyEdits() {
+            super(null, null, false, false);
+        }
+    }
+
+    private record StopBeyond(int maxEdits) implements DiffAlgorithmListener {
+        @Override
+        public void diffStart() {
+        }
+
+        @Override
+        public void diffStep(int value, int max) {
+            if (value > maxEdits) {
+                throw new TooManyEdits();
+            }
+        }
+
+        @Override
+        public void diffEnd() {
+        }
     }
 
     /** Within a run of changes, put deletions first so a replaced phrase reads [-old-]{+new+}. */
