@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Word-level diff of two texts (Myers' O((N+M)D) algorithm over tokens). Latin words, numbers (with their
+ * Word-level diff of two texts: our tokens, java-diff-utils' Myers over them (O((N+M)D), minimal). Latin words, numbers (with their
  * decimal separators, dates and a trailing %) and punctuation are tokens; Chinese and Japanese are diffed character
  * by character, which is what a reader compares in a revised plan.
  */
@@ -47,10 +47,6 @@ public final class WordDiff {
     }
 
     public static Diff diff(String oldText, String newText) {
-        return diff(oldText, newText, WordDiff::myers);
-    }
-
-    static Diff diff(String oldText, String newText, EditScript script) {
         List<Token> a = tokenize(oldText);
         List<Token> b = tokenize(newText);
         int prefix = 0;
@@ -66,7 +62,7 @@ public final class WordDiff {
         List<Token> midB = b.subList(prefix, b.size() - suffix);
         List<Segment> segments = new ArrayList<>();
         add(segments, Op.EQUAL, b.subList(0, prefix));
-        List<Op> ops = script.ops(midA, midB);
+        List<Op> ops = editScript(midA, midB);
         int i = 0;
         int j = 0;
         for (Op op : ops) {
@@ -81,11 +77,6 @@ public final class WordDiff {
         }
         add(segments, Op.EQUAL, b.subList(b.size() - suffix, b.size()));
         return new Diff(segments);
-    }
-
-    /** An edit script algorithm over tokens. */
-    interface EditScript {
-        List<Op> ops(List<Token> a, List<Token> b);
     }
 
     private static boolean same(Token x, Token y) {
@@ -106,82 +97,12 @@ public final class WordDiff {
         }
     }
 
-    /** The shortest edit script from a to b, one op per token; deletions before insertions within a change. */
-    static List<Op> myers(List<Token> a, List<Token> b) {
-        int n = a.size();
-        int m = b.size();
-        List<Op> out = new ArrayList<>();
-        if (n == 0 || m == 0) {
-            for (int k = 0; k < n; k++) out.add(Op.DELETE);
-            for (int k = 0; k < m; k++) out.add(Op.INSERT);
-            return out;
-        }
-        int max = Math.min(n + m, MAX_EDITS);
-        int offset = max + 1;
-        int[] v = new int[2 * max + 3];
-        // trace[d] holds v for k in [-d-1, d+1] as it was before step d (O(D^2) memory, bounded by MAX_EDITS).
-        List<int[]> trace = new ArrayList<>();
-        int found = -1;
-        for (int d = 0; d <= max && found < 0; d++) {
-            int[] snapshot = new int[2 * d + 3];
-            System.arraycopy(v, offset - d - 1, snapshot, 0, snapshot.length);
-            trace.add(snapshot);
-            for (int k = -d; k <= d; k += 2) {
-                int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-                int y = x - k;
-                while (x < n && y < m && same(a.get(x), b.get(y))) {
-                    x++;
-                    y++;
-                }
-                v[offset + k] = x;
-                if (x >= n && y >= m) {
-                    found = d;
-                    break;
-                }
-            }
-        }
-        if (found < 0) { // too different: the whole middle was replaced
-            for (int k = 0; k < n; k++) out.add(Op.DELETE);
-            for (int k = 0; k < m; k++) out.add(Op.INSERT);
-            return out;
-        }
-        List<Op> reversed = new ArrayList<>();
-        int x = n;
-        int y = m;
-        for (int d = found; d >= 0; d--) {
-            int[] t = trace.get(d);
-            int k = x - y;
-            int prevK;
-            if (d == 0) {
-                prevK = 0;
-            } else {
-                prevK = (k == -d || (k != d && t[k - 1 + d + 1] < t[k + 1 + d + 1])) ? k + 1 : k - 1;
-            }
-            int prevX = d == 0 ? 0 : t[prevK + d + 1];
-            int prevY = prevX - prevK;
-            while (x > prevX && y > prevY) {
-                reversed.add(Op.EQUAL);
-                x--;
-                y--;
-            }
-            if (d > 0) {
-                reversed.add(x == prevX ? Op.INSERT : Op.DELETE);
-            }
-            x = prevX;
-            y = prevY;
-        }
-        for (int k = reversed.size() - 1; k >= 0; k--) {
-            out.add(reversed.get(k));
-        }
-        return groupChanges(out);
-    }
-
     /**
      * The shortest edit script from a to b by java-diff-utils' Myers, one op per token; deletions before insertions
      * within a change; beyond {@link #MAX_EDITS} the whole of a is deleted and b inserted (the search is stopped
      * through the library's progress listener, which is called once per edit distance tried).
      */
-    static List<Op> libraryOps(List<Token> a, List<Token> b) {
+    static List<Op> editScript(List<Token> a, List<Token> b) {
         List<Op> out = new ArrayList<>(a.size() + b.size());
         List<AbstractDelta<Token>> deltas;
         try {
