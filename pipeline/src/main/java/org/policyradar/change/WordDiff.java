@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Word-level diff of two texts: our tokens, java-diff-utils' Myers over them (O((N+M)D), minimal). Latin words, numbers (with their
- * decimal separators, dates and a trailing %) and punctuation are tokens; Chinese and Japanese are diffed character
- * by character, which is what a reader compares in a revised plan.
+ * Word-level diff of two texts: our tokens, java-diff-utils' Myers over them (O((N+M)D), minimal). Latin words,
+ * numbers (with their decimal separators, dates and a trailing %) and punctuation are tokens; Chinese and Japanese
+ * are diffed character by character, which is what a reader compares in a revised plan.
  */
 public final class WordDiff {
     /** Beyond this many edits (after common prefix and suffix) the middle is reported as replaced wholesale. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import crawlercommons.filters.basic.BasicURLNormalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.policyradar.testing.CorpusUrls;
 
@@ -16,13 +15,9 @@ import org.policyradar.testing.CorpusUrls;
  * {@code //} in a path is collapsed), so switching would give already indexed items new ids and index them twice.
  */
 class CanonicalUrlCorpusTest {
-    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid",
-            "yclid", "igshid", "spm", "from", "ref", "ref_src", "cmpid", "ocid", "ns_mchannel", "ns_source",
-            "ns_campaign", "ns_linkname", "ns_fee", "at_medium", "at_campaign", "rss", "feedtype", "cmp", "mod");
-
     @Test
     void theLibrarysNormalFormWouldChangeTheIdsOfIndexedItems() {
-        BasicURLNormalizer library = BasicURLNormalizer.newBuilder().queryParamsToRemove(TRACKING).build();
+        BasicURLNormalizer library = BasicURLNormalizer.newBuilder().queryParamsToRemove(CanonicalUrl.TRACKING).build();
         List<String> urls = CorpusUrls.all();
         List<String> changed = new ArrayList<>();
         int rejected = 0;
