@@ -1,14 +1,18 @@
 package org.policyradar.change;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.algorithm.DiffAlgorithmListener;
+import com.github.difflib.algorithm.myers.MyersDiff;
+import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Word-level diff of two texts (Myers' O((N+M)D) algorithm over tokens). Latin words, numbers (with their
- * decimal separators, dates and a trailing %) and punctuation are tokens; Chinese and Japanese are diffed character
- * by character, which is what a reader compares in a revised plan.
+ * Word-level diff of two texts: our tokens, java-diff-utils' Myers over them (O((N+M)D), minimal). Latin words,
+ * numbers (with their decimal separators, dates and a trailing %) and punctuation are tokens; Chinese and Japanese
+ * are diffed character by character, which is what a reader compares in a revised plan.
  */
 public final class WordDiff {
     /** Beyond this many edits (after common prefix and suffix) the middle is reported as replaced wholesale. */
@@ -58,7 +62,7 @@ public final class WordDiff {
         List<Token> midB = b.subList(prefix, b.size() - suffix);
         List<Segment> segments = new ArrayList<>();
         add(segments, Op.EQUAL, b.subList(0, prefix));
-        List<Op> ops = myers(midA, midB);
+        List<Op> ops = editScript(midA, midB);
         int i = 0;
         int j = 0;
         for (Op op : ops) {
@@ -93,74 +97,53 @@ public final class WordDiff {
         }
     }
 
-    /** The shortest edit script from a to b, one op per token; deletions before insertions within a change. */
-    static List<Op> myers(List<Token> a, List<Token> b) {
-        int n = a.size();
-        int m = b.size();
-        List<Op> out = new ArrayList<>();
-        if (n == 0 || m == 0) {
-            for (int k = 0; k < n; k++) out.add(Op.DELETE);
-            for (int k = 0; k < m; k++) out.add(Op.INSERT);
+    /**
+     * The shortest edit script from a to b by java-diff-utils' Myers, one op per token; deletions before insertions
+     * within a change; beyond {@link #MAX_EDITS} the whole of a is deleted and b inserted (the search is stopped
+     * through the library's progress listener, which is called once per edit distance tried).
+     */
+    static List<Op> editScript(List<Token> a, List<Token> b) {
+        List<Op> out = new ArrayList<>(a.size() + b.size());
+        List<AbstractDelta<Token>> deltas;
+        try {
+            deltas = DiffUtils.diff(a, b, new MyersDiff<Token>(WordDiff::same), new StopBeyond(MAX_EDITS)).getDeltas();
+        } catch (TooManyEdits e) {
+            for (int k = 0; k < a.size(); k++) out.add(Op.DELETE);
+            for (int k = 0; k < b.size(); k++) out.add(Op.INSERT);
             return out;
         }
-        int max = Math.min(n + m, MAX_EDITS);
-        int offset = max + 1;
-        int[] v = new int[2 * max + 3];
-        // trace[d] holds v for k in [-d-1, d+1] as it was before step d (O(D^2) memory, bounded by MAX_EDITS).
-        List<int[]> trace = new ArrayList<>();
-        int found = -1;
-        for (int d = 0; d <= max && found < 0; d++) {
-            int[] snapshot = new int[2 * d + 3];
-            System.arraycopy(v, offset - d - 1, snapshot, 0, snapshot.length);
-            trace.add(snapshot);
-            for (int k = -d; k <= d; k += 2) {
-                int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1;
-                int y = x - k;
-                while (x < n && y < m && same(a.get(x), b.get(y))) {
-                    x++;
-                    y++;
-                }
-                v[offset + k] = x;
-                if (x >= n && y >= m) {
-                    found = d;
-                    break;
-                }
-            }
+        int i = 0;
+        for (AbstractDelta<Token> delta : deltas) {
+            for (; i < delta.getSource().getPosition(); i++) out.add(Op.EQUAL);
+            for (int k = 0; k < delta.getSource().size(); k++) out.add(Op.DELETE);
+            for (int k = 0; k < delta.getTarget().size(); k++) out.add(Op.INSERT);
+            i += delta.getSource().size();
         }
-        if (found < 0) { // too different: the whole middle was replaced
-            for (int k = 0; k < n; k++) out.add(Op.DELETE);
-            for (int k = 0; k < m; k++) out.add(Op.INSERT);
-            return out;
-        }
-        List<Op> reversed = new ArrayList<>();
-        int x = n;
-        int y = m;
-        for (int d = found; d >= 0; d--) {
-            int[] t = trace.get(d);
-            int k = x - y;
-            int prevK;
-            if (d == 0) {
-                prevK = 0;
-            } else {
-                prevK = (k == -d || (k != d && t[k - 1 + d + 1] < t[k + 1 + d + 1])) ? k + 1 : k - 1;
-            }
-            int prevX = d == 0 ? 0 : t[prevK + d + 1];
-            int prevY = prevX - prevK;
-            while (x > prevX && y > prevY) {
-                reversed.add(Op.EQUAL);
-                x--;
-                y--;
-            }
-            if (d > 0) {
-                reversed.add(x == prevX ? Op.INSERT : Op.DELETE);
-            }
-            x = prevX;
-            y = prevY;
-        }
-        for (int k = reversed.size() - 1; k >= 0; k--) {
-            out.add(reversed.get(k));
-        }
+        for (; i < a.size(); i++) out.add(Op.EQUAL);
         return groupChanges(out);
+    }
+
+    private static final class TooManyEdits extends RuntimeException {
+        TooManyEdits() {
+            super(null, null, false, false);
+        }
+    }
+
+    private record StopBeyond(int maxEdits) implements DiffAlgorithmListener {
+        @Override
+        public void diffStart() {
+        }
+
+        @Override
+        public void diffStep(int value, int max) {
+            if (value > maxEdits) {
+                throw new TooManyEdits();
+            }
+        }
+
+        @Override
+        public void diffEnd() {
+        }
     }
 
     /** Within a run of changes, put deletions first so a replaced phrase reads [-old-]{+new+}. */

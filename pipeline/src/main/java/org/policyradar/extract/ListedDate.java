@@ -1,23 +1,19 @@
 package org.policyradar.extract;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.policyradar.dates.YearFirstDate;
 
 /**
- * A date as listings give it: {@code 2026-11-30}, {@code 2026/11/30}, {@code 2026.11.30}, {@code 2026年11月30日}, with
- * an optional time ({@code 2026-11-30 09:41:00}), ISO 8601 with an offset, or epoch milliseconds (or seconds) as a
+ * A date as listings give it: year first ({@link YearFirstDate}: {@code 2026-11-30}, {@code 2026年11月30日}, with an
+ * optional time, {@code 2026-11-30 09:41:00}), ISO 8601 with an offset, or epoch milliseconds (or seconds) as a
  * number or digits. A date or time without offset is meant in the source's zone (Beijing time for CN sources).
  */
 public final class ListedDate {
-    private static final Pattern DATE = Pattern.compile(
-            "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})日?(?:[T\\s]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
     private static final Pattern EPOCH = Pattern.compile("\\d{9,13}(\\.\\d+)?");
     /** Before this many, a number is epoch seconds (9–10 digits, until 2286); from it, milliseconds. */
     private static final long MILLIS_FROM = 100_000_000_000L;
@@ -44,18 +40,7 @@ public final class ListedDate {
                 // a local date-time: read below
             }
         }
-        Matcher m = DATE.matcher(text);
-        if (!m.find()) {
-            return null;
-        }
-        try {
-            LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)), m.group(4) == null ? 0 : Integer.parseInt(m.group(4)),
-                    m.group(5) == null ? 0 : Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
-            return local.atZone(zone).toInstant();
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return YearFirstDate.find(text).map(d -> d.dateTime().atZone(zone).toInstant()).orElse(null);
     }
 
     private static Instant epoch(long n) {

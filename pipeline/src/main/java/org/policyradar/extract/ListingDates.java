@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.policyradar.dates.YearFirstDate;
 
 /**
- * Finds the date in a listing's text, in the forms government and EU listing pages print: {@code 2026-11-30},
- * {@code 2026/11/30}, {@code 2026.11.30}, {@code 2026年11月30日}, {@code 30.11.2026}, {@code 30/11/2026}, {@code 30-11-2026},
+ * Finds the date in a listing's text, in the forms government and EU listing pages print: year first
+ * ({@link YearFirstDate}: {@code 2026-11-30}, {@code 2026/11/30}, {@code 2026.11.30}, {@code 2026年11月30日}), {@code 30.11.2026}, {@code 30/11/2026}, {@code 30-11-2026},
  * {@code 30 November 2026}, {@code 30 nov. 2026}, {@code November 30, 2026} (English, French and German month names,
  * from the JDK's own locale data), and the year-less {@code [11-30]} or a bare {@code 11-30}, which take the year that
  * puts them on or before the reference day (a listing shows what was published up to now; one day of slack for time
  * zones).
  */
 public final class ListingDates {
-    private static final Pattern YEAR_FIRST = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
     private static final Pattern DAY_FIRST = Pattern.compile("(?<!\\d)(\\d{1,2})([-./])(\\d{1,2})\\2(\\d{4})(?!\\d)");
     private static final Pattern DAY_MONTH_NAME = Pattern.compile("(?<!\\d)(\\d{1,2})\\.?\\s+(\\p{L}{3,})\\.?,?\\s+(\\d{4})(?!\\d)");
     private static final Pattern MONTH_NAME_DAY = Pattern.compile("(\\p{L}{3,})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})(?!\\d)");
@@ -38,11 +38,11 @@ public final class ListingDates {
             return Optional.empty();
         }
         String s = text.replace('\u00A0', ' ');
-        Matcher m = YEAR_FIRST.matcher(s);
-        if (m.find()) {
-            return date(m.group(1), m.group(2), m.group(3));
+        Optional<YearFirstDate> yearFirst = YearFirstDate.find(s);
+        if (yearFirst.isPresent()) {
+            return yearFirst.map(YearFirstDate::date);
         }
-        m = DAY_MONTH_NAME.matcher(s);
+        Matcher m = DAY_MONTH_NAME.matcher(s);
         while (m.find()) {
             Integer month = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
             if (month != null) {

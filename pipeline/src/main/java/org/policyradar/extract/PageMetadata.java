@@ -1,7 +1,6 @@
 package org.policyradar.extract;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -11,11 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.policyradar.dates.YearFirstDate;
 
 /** Title, publication date and declared language of a page: read before the page is cleaned. */
 final class PageMetadata {
-    private static final Pattern CN_DATE = Pattern.compile(
-            "(?:发布时间|发布日期|时间|日期)?[:：]?\\s*(\\d{4})\\s*[-/年.]\\s*(\\d{1,2})\\s*[-/月.]\\s*(\\d{1,2})日?\\s*(\\d{1,2}:\\d{2}(?::\\d{2})?)?");
+    /** A Chinese date label right before a date: the date is then Beijing time even when written 2024-04-24. */
+    private static final Pattern CN_LABEL_BEFORE = Pattern.compile("(?:时间|日期)[:：]?\\s*$");
     private static final Pattern TITLE_SUFFIX = Pattern.compile("\\s*[|_–—-]\\s*[^|_–—-]{1,40}$");
     private static final Pattern LD_DATE = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -68,19 +68,10 @@ final class PageMetadata {
 
     /** A date line in page text; without a zone it is Beijing time when the line is Chinese, else UTC. */
     static Instant textDate(String text) {
-        Matcher m = CN_DATE.matcher(text);
-        if (!m.find()) {
-            return null;
-        }
-        try {
-            String time = m.group(4) == null ? "00:00" : m.group(4);
-            LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)), Integer.parseInt(time.split(":")[0]), Integer.parseInt(time.split(":")[1]));
-            boolean chinese = m.group(0).matches(".*[年月日时间].*");
-            return local.atZone(chinese ? ZoneId.of("Asia/Shanghai") : ZoneId.of("UTC")).toInstant();
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return YearFirstDate.find(text).map(d -> {
+            boolean chinese = d.chinese() || CN_LABEL_BEFORE.matcher(text.substring(Math.max(0, d.start() - 6), d.start())).find();
+            return d.dateTime().atZone(chinese ? ZoneId.of("Asia/Shanghai") : ZoneId.of("UTC")).toInstant();
+        }).orElse(null);
     }
 
     static String lang(Document doc) {

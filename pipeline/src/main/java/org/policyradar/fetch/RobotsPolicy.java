@@ -111,7 +111,7 @@ public final class RobotsPolicy {
         try {
             FetchResult result = fetcher.fetch(sourceId, robots, Validators.NONE);
             RobotsRules rules = RobotsRules.parse(result.body(), token);
-            LOG.debug("event=robots_loaded source={} url={} rules={}", sourceId, robots, rules.rules().size());
+            LOG.debug("event=robots_loaded source={} url={} rules={}", sourceId, robots, rules.size());
             return new Cached(rules, now.plus(ttl), null);
         } catch (FetchException e) {
             if (e.status() >= 400 && e.status() < 500) {

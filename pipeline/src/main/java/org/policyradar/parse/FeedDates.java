@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.policyradar.dates.YearFirstDate;
 
 /**
  * Parses the date texts feeds really contain, for the entries whose dates Rome could not read: RFC 822 with any zone
  * abbreviation we know (HKT, CST, PST, MSK, ...) or a numeric offset, two-digit years, missing seconds or weekday;
  * ISO 8601 with 'T' or a space, with or without seconds, fraction or offset; {@code 2019/04/01 08:00};
- * and Chinese dates such as {@code 2019年4月1日 08:00}. A date without a zone is taken in {@code assumedZone}.
+ * and the year-first dates of {@link YearFirstDate} such as {@code 2019年4月1日 08:00}. A date without a zone is taken in {@code assumedZone}.
  */
 final class FeedDates {
     private static final Map<String, String> MONTHS = Map.ofEntries(
@@ -48,9 +49,6 @@ final class FeedDates {
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[T\\s]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?)?"
                     + "\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?\\s*");
-    private static final Pattern CHINESE = Pattern.compile(
-            "(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号號]?"
-                    + "(?:\\s*([上下]午)?\\s*(\\d{1,2})[:：时時点點]\\s*(\\d{1,2})(?:[:：分]\\s*(\\d{1,2})秒?)?)?.*");
 
     private FeedDates() {
     }
@@ -66,13 +64,10 @@ final class FeedDates {
                 return Optional.of(at(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6),
                         zone(m.group(7), assumedZone)));
             }
-            m = CHINESE.matcher(s);
-            if (m.matches()) {
-                String hour = m.group(5);
-                if ("下午".equals(m.group(4)) && hour != null && Integer.parseInt(hour) < 12) {
-                    hour = String.valueOf(Integer.parseInt(hour) + 12);
-                }
-                return Optional.of(at(m.group(1), m.group(2), m.group(3), hour, m.group(6), m.group(7), assumedZone));
+            // numeric year-first dates are ISO's above (with their zones); here only the Chinese way of writing them
+            Optional<YearFirstDate> yearFirst = YearFirstDate.atStart(s).filter(YearFirstDate::chinese);
+            if (yearFirst.isPresent()) {
+                return yearFirst.map(d -> d.dateTime().atZone(assumedZone).toInstant());
             }
             m = RFC822.matcher(s);
             if (m.matches()) {

@@ -87,6 +87,57 @@ class RobotsPolicyTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     }
 
+    private static RobotsRules resource(String name) throws IOException {
+        try (var in = RobotsPolicyTest.class.getResourceAsStream("/robots/" + name + ".txt")) {
+            return RobotsRules.parse(in.readAllBytes(), HttpFetcher.ROBOTS_TOKEN);
+        }
+    }
+
+    /** Seen failing before crawler-commons: our parser read a BOM before "User-agent" as an unknown key and allowed all. */
+    @Test
+    void aByteOrderMarkDoesNotHideTheFirstGroup() throws IOException {
+        RobotsRules rules = resource("bom");
+        assertThat(rules.allowed("/news/stories/2821250/")).isFalse();
+        assertThat(rules.allowed("/world/")).isTrue();
+    }
+
+    /** RFC 9309 §2.2.1: the product token matches exactly, case-insensitive; a version after '/' is not part of it. */
+    @Test
+    void onlyOurProductTokenNamesUs() throws IOException {
+        assertThat(resource("versioned-token").allowed("/news/a.html")).isTrue();
+        assertThat(resource("versioned-token").allowed("/admin/x")).isFalse();
+        // "PolicyRadar-bot" is another product: the * group (Disallow: /) applies
+        assertThat(resource("suffixed-token").allowed("/news/a.html")).isFalse();
+    }
+
+    @Test
+    void aCrawlDelayBeyondAnHourIsIgnoredNotTakenAsARefusal() throws IOException {
+        RobotsRules rules = resource("news-site");
+        assertThat(rules.crawlDelayIfAny()).isEmpty();
+        assertThat(rules.allowed("/news/china/a.html")).isTrue();
+        assertThat(rules.allowed("/api/v1")).isFalse();
+        assertThat(rules.allowed("/2023/11/article")).isTrue();
+        assertThat(rules.allowed("/2023/11/gallery")).isFalse();
+        assertThat(resource("government").crawlDelayIfAny()).contains(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void nonAsciiRulesMatchThePercentEncodedPathsOfUris() throws IOException {
+        RobotsRules rules = resource("government");
+        assertThat(rules.allowed("/%E4%B8%AD%E6%96%87%E7%9B%AE%E5%BD%95/a.html")).isFalse();
+        assertThat(rules.allowed("/zwgk/zcwj/a.html")).isTrue();
+        assertThat(rules.allowed("/zwgk/a.doc")).isFalse();
+        assertThat(rules.allowed("/list?keyword=5G")).isFalse();
+    }
+
+    @Test
+    void onlyTheFirst500KiBAreRead() {
+        byte[] big = ("User-agent: *\n" + "Disallow: /zzzz\n".repeat(40_000) + "Disallow: /late\n").getBytes(StandardCharsets.UTF_8);
+        RobotsRules rules = RobotsRules.parse(big, HttpFetcher.ROBOTS_TOKEN);
+        assertThat(rules.allowed("/zzzz")).isFalse();
+        assertThat(rules.allowed("/late")).isTrue();
+    }
+
     @Test
     void missingRobotsAllowsEverything() {
         server.on("/robots.txt", ex -> LocalHttpServer.send(ex, 404, new byte[0]));

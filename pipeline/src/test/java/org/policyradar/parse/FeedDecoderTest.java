@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.policyradar.charset.CharsetGuesser;
 
 class FeedDecoderTest {
     private static final Charset GB18030 = Charset.forName("GB18030");
@@ -132,7 +133,7 @@ class FeedDecoderTest {
     void detectionOnRealChineseTitlesOneByOne() throws Exception {
         Path dir = CorpusFeedsTest.corpusDir();
         RomeFeedParser parser = new RomeFeedParser(decoder);
-        CjkCharsetDetector detector = new CjkCharsetDetector();
+        CharsetGuesser detector = new CharsetGuesser();
         int total = 0;
         List<String> wrong = new ArrayList<>();
         for (String file : List.of("xinhua_china_zh.xml", "xinhua_world_zh.xml", "xinhua_tech_zh.xml", "xinhua_sports_zh.xml",
@@ -144,7 +145,7 @@ class FeedDecoderTest {
                     continue;
                 }
                 total++;
-                Charset detected = detector.detect(title.getBytes(target));
+                Charset detected = detector.guess(title.getBytes(target));
                 if (!target.equals(detected)) {
                     wrong.add(file + ": " + title + " -> " + detected);
                 }

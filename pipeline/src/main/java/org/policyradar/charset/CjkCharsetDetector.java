@@ -1,4 +1,4 @@
-package org.policyradar.parse;
+package org.policyradar.charset;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -7,13 +7,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 
 /**
- * Guesses GB18030 or Big5 for bytes that declare nothing and are not UTF-8. Both decodings are tried; the one whose
+ * Our GB18030/Big5 rule inside {@link CharsetGuesser}, for bytes that declare nothing and are not UTF-8. Both decodings are tried; the one whose
  * Han characters are mostly common characters, with the fewest unmappable pairs, wins. A wrong CJK decoding produces
  * rare characters, symbols and private-use code points, so the margin is wide even on one line of text.
  */
 final class CjkCharsetDetector {
-    static final Charset GB18030 = Charset.forName("GB18030");
-    static final Charset BIG5 = Charset.forName("Big5-HKSCS");
+    private static final Charset GB18030 = Charsets.GB18030;
+    private static final Charset BIG5 = Charsets.BIG5;
     /** Below this share of common characters the bytes are not taken for Chinese at all. */
     private static final double MIN_COMMON_SHARE = 0.3;
 

@@ -1,4 +1,4 @@
-package org.policyradar.parse;
+package org.policyradar.charset;
 
 /**
  * About 1,500 of the most frequent Chinese characters in simplified form and their traditional forms. Text decoded
