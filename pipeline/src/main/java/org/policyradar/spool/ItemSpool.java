@@ -108,13 +108,22 @@ public final class ItemSpool {
     }
 
     private void write(Path tmp, String sourceId, List<Item> items) throws IOException {
+        List<String> lines = new ArrayList<>(items.size());
+        for (Item item : items) {
+            String line = json.writeValueAsString(item);
+            lines.add(crc(line) + " " + line);
+        }
+        writeDurably(tmp, sourceId, lines);
+    }
+
+    /** The source header and the checked lines, fsync'd; {@code tmp} must not exist yet. */
+    private static void writeDurably(Path tmp, String sourceId, List<String> checkedLines) throws IOException {
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              OutputStream out = java.nio.channels.Channels.newOutputStream(channel);
              BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             writer.write("#source " + sourceId + "\n");
-            for (Item item : items) {
-                String line = json.writeValueAsString(item);
-                writer.write(crc(line) + " " + line + "\n");
+            for (String line : checkedLines) {
+                writer.write(line + "\n");
             }
             writer.flush();
             channel.force(true);
@@ -192,6 +201,7 @@ public final class ItemSpool {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String sourceId = !lines.isEmpty() && lines.get(0).startsWith("#source ") ? lines.get(0).substring(8) : "?";
         List<Item> items = new ArrayList<>();
+        List<String> intact = new ArrayList<>();
         int damaged = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -214,9 +224,35 @@ public final class ItemSpool {
             if (reason != null) {
                 damaged++;
                 deadLetter(sourceId, null, null, "spool file " + file.getFileName() + " line " + (i + 1) + ": " + reason);
+            } else {
+                intact.add(line);
             }
         }
+        if (damaged > 0) {
+            dropDamagedLines(file, sourceId, intact);
+        }
         return new Batch(file, sourceId, items, damaged, attempts(file));
+    }
+
+    /**
+     * Rewrites a batch without the damaged lines just dead-lettered, so that a batch waiting through many replays
+     * dead-letters them once. Dead letters first, then the rewrite: a crash in between dead-letters a line twice, never
+     * loses it. A spool that cannot be rewritten (read-only) keeps the batch as it is; logged.
+     */
+    private void dropDamagedLines(Path file, String sourceId, List<String> intact) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.deleteIfExists(tmp);
+            writeDurably(tmp, sourceId, intact);
+        } catch (IOException e) {
+            LOG.warn("event=spool_rewrite_failed file={} reason=\"{}\"", file, String.valueOf(e.getMessage()).replace('"', '\''));
+            return;
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warn("event=spool_rewrite_failed file={} reason=\"{}\"", file, String.valueOf(e.getMessage()).replace('"', '\''));
+        }
     }
 
     /** Elasticsearch has the batch: remove it. */
