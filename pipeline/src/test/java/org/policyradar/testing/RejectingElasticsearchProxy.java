@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link Mode#ITEM_400} with every item refused with 400 {@code document_parsing_exception} (a mapping conflict).
  * Rejected requests never reach Elasticsearch. {@link #hold} keeps matching requests waiting, unanswered and not yet
  * forwarded, until {@link #release()}: a client killed while one is held was killed at that step, deterministically.
+ * {@link #holdResponses} forwards matching requests and holds Elasticsearch's answer, then drops the connection
+ * unanswered on release: what a client sees when the node dies after applying a request, before answering it.
  */
 public final class RejectingElasticsearchProxy implements AutoCloseable {
     /** What happens to bulk requests. */
@@ -47,6 +49,7 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
     private final AtomicInteger rejected = new AtomicInteger();
     private final ObjectMapper json = new ObjectMapper();
     private volatile BiPredicate<String, String> hold;
+    private volatile boolean dropHeldResponses;
     private final AtomicInteger held = new AtomicInteger();
     private final CountDownLatch released = new CountDownLatch(1);
 
@@ -68,6 +71,13 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
 
     /** Holds every request whose path and body (UTF-8) match, until {@link #release()}. */
     public void hold(BiPredicate<String, String> pathAndBody) {
+        dropHeldResponses = false;
+        hold = pathAndBody;
+    }
+
+    /** Forwards every request whose path and body match, holds the answer until {@link #release()}, then drops it. */
+    public void holdResponses(BiPredicate<String, String> pathAndBody) {
+        dropHeldResponses = true;
         hold = pathAndBody;
     }
 
@@ -92,9 +102,16 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
             byte[] body = in.readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
             BiPredicate<String, String> holding = hold;
+            boolean drop = dropHeldResponses;
             if (holding != null && holding.test(path, new String(body, StandardCharsets.UTF_8))) {
+                if (drop) {
+                    client.send(forwarded(exchange, body), HttpResponse.BodyHandlers.discarding());
+                }
                 held.incrementAndGet();
                 released.await();
+                if (drop) {
+                    return; // closed without a response: the connection is dropped
+                }
             }
             Mode m = mode.get();
             if (path.endsWith("/_bulk") && m != Mode.FORWARD) {
@@ -109,7 +126,7 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
         }
     }
 
-    private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+    private HttpRequest forwarded(HttpExchange exchange, byte[] body) {
         URI uri = URI.create(target + exchange.getRequestURI().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
@@ -119,7 +136,11 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
                 values.forEach(v -> request.header(name, v));
             }
         });
-        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return request.build();
+    }
+
+    private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = client.send(forwarded(exchange, body), HttpResponse.BodyHandlers.ofByteArray());
         response.headers().map().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                 values.forEach(v -> exchange.getResponseHeaders().add(name, v));
