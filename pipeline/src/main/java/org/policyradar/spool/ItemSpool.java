@@ -48,21 +48,18 @@ public final class ItemSpool {
         static final Attempts NONE = new Attempts(0, null, null);
     }
 
-    /** Bytes of the write that tells whether a refusing spool takes writes again. */
-    private static final int PROBE_BYTES = 64 * 1024;
-
     private final Path pending;
     private final DeadLetters deadLetters;
     private final ObjectMapper json;
     private final Clock clock;
-    /** Why the last write failed (disk full, read-only); null while the spool takes writes. */
-    private volatile String refusal;
+    private final SpoolDisk disk;
 
     public ItemSpool(Path dir, ObjectMapper json, Clock clock) {
         this.pending = dir.resolve("pending");
         this.deadLetters = new DeadLetters(dir.resolve("dead-letters.jsonl"), json, clock);
         this.json = json;
         this.clock = clock;
+        this.disk = new SpoolDisk(pending);
         try {
             Files.createDirectories(pending);
             try (Stream<Path> files = Files.list(pending)) {
@@ -100,11 +97,7 @@ public final class ItemSpool {
         } catch (IOException e) {
             // Disk full or read-only: the batch is refused whole, and the caller commits nothing (the entries are
             // fetched again later), so nothing is lost; the half-written file must not fill the disk further.
-            discard(tmp, e);
-            String reason = reason(e);
-            refused(reason);
-            throw new IOException("spool " + pending.getParent() + " cannot take " + items.size() + " items of source " + sourceId
-                    + ": " + reason + " (" + fix(reason) + "; the entries are fetched again on the next poll)", e);
+            throw disk.refusedBatch(e, tmp, sourceId, items.size());
         }
         if (attempts.refused() > 0 || attempts.lastError() != null) {
             writeAttempts(file, attempts); // before the batch is visible: a crash leaves only a stray .state
@@ -114,62 +107,10 @@ public final class ItemSpool {
     }
 
     /**
-     * Throws, naming the spool and the reason, while the spool refuses writes: after a batch could not be written, each
-     * call tries a small durable write and lets polls go on only once it succeeds, so a daemon stops fetching and
-     * classifying batches it could not keep, and resumes by itself when there is room again.
+     * Throws, naming the spool and the reason, while the spool refuses writes (see {@link SpoolDisk#checkAccepting}).
      */
     public void checkAccepting() throws IOException {
-        if (refusal == null) {
-            return;
-        }
-        Path probe = pending.resolve("probe-" + UUID.randomUUID().toString().substring(0, 8) + ".tmp");
-        try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.allocate(PROBE_BYTES));
-            channel.force(true);
-        } catch (IOException e) {
-            discard(probe, e);
-            String reason = reason(e);
-            refused(reason);
-            throw new IOException("spool " + pending.getParent() + " cannot take new batches: " + reason
-                    + " (polling paused, nothing fetched; " + fix(reason) + " and polling resumes by itself)", e);
-        }
-        Files.deleteIfExists(probe);
-        synchronized (this) {
-            if (refusal != null) {
-                LOG.info("event=spool_writable_again dir={} action=polling_resumed", pending.getParent());
-                refusal = null;
-            }
-        }
-    }
-
-    /** Remembers why the spool refused a write; logs it once when the spool goes from writable to refusing. */
-    private synchronized void refused(String reason) {
-        if (refusal == null) {
-            LOG.error("event=spool_unwritable dir={} reason=\"{}\" action=polling_paused", pending.getParent(), reason.replace('"', '\''));
-        }
-        refusal = reason;
-    }
-
-    /** The operating system's reason alone (a {@code FileSystemException}'s message also names the file). */
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-
-    private static String fix(String reason) {
-        return reason.contains("Read-only") ? "make it writable" : reason.contains("No space") ? "free space there"
-                : "free space there or make it writable";
-    }
-
-    /** Removes a file left by a failed write; on a read-only disk that fails too, which must not hide the first error. */
-    private static void discard(Path file, IOException cause) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
+        disk.checkAccepting();
     }
 
     private void write(Path tmp, String sourceId, List<Item> items) throws IOException {

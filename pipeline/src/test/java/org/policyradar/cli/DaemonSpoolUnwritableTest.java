@@ -7,18 +7,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,8 +58,6 @@ class DaemonSpoolUnwritableTest {
         Assumptions.assumeTrue(SmallTmpfs.available(), "mount -t tmpfs needs root; CI runs as root");
         String source = "daemon-spool-" + fault.name().toLowerCase(Locale.ROOT).replace('_', '-');
         Path spool = dir.resolve("data/spool");
-        ExecutorService runner = Executors.newSingleThreadExecutor();
-        CountDownLatch stop = new CountDownLatch(1);
         // The spool's own log lines, wherever a command in this JVM routes the log file meanwhile.
         Logger spoolLogger = (Logger) LoggerFactory.getLogger(ItemSpool.class);
         ListAppender<ILoggingEvent> spoolLog = new ListAppender<>();
@@ -89,76 +81,59 @@ class DaemonSpoolUnwritableTest {
                 disk.readOnly();
             }
 
-            try (Services services = new Services(dir, CliHarness.ENVIRONMENT)) {
-                IngestionPipeline pipeline = IngestionPipeline.build(services, Duration.ofSeconds(1));
-                Future<?> daemon = runner.submit(() -> {
-                    pipeline.ingestion().runUntil(stop, Duration.ofSeconds(20));
-                    return null;
-                });
-                try {
-                    // Four polls refused: the first fetched the feed and could not spool it, the others fetched nothing.
-                    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).failFast(daemon::isDone)
-                            .until(() -> failures(pipeline).size() >= 4);
-                    List<PollOutcome> failed = failures(pipeline);
-                    assertThat(failed.get(0).error()).startsWith("spool " + spool + " cannot take " + ENTRIES + " items of source " + source
-                            + ": " + fault.reason + " (");
-                    assertThat(failed.subList(1, failed.size())).allSatisfy(o -> assertThat(o.error())
-                            .startsWith("spool " + spool + " cannot take new batches: " + fault.reason)
-                            .contains("polling paused"));
-                    assertThat(feedRequests(server)).as("paused: the feed is not fetched again while the spool refuses").containsExactly(200);
-                    try (var files = Files.list(spool.resolve("pending"))) {
-                        assertThat(files.toList()).as("no batch, no half-written file").isEmpty();
-                    }
-                    assertThat(count(es, source)).isZero();
-                    JsonNode health = sourceHealth(dir);
-                    assertThat(health.path("state").asText()).isEqualTo("failing");
-                    assertThat(health.path("last_error").asText()).contains("spool " + spool, fault.reason);
-                    assertThat(spoolLog.list).extracting(ILoggingEvent::getFormattedMessage).as("one line when the spool starts refusing")
-                            .containsExactly("event=spool_unwritable dir=" + spool + " reason=\"" + fault.reason + "\" action=polling_paused");
-
-                    if (fault == Fault.DISK_FULL) {
-                        Files.delete(filler);
-                    } else {
-                        disk.writable();
-                    }
-                    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).failFast(daemon::isDone)
-                            .until(() -> count(es, source) == ENTRIES);
-                    // The next poll after recovery confirms what was stored: validators now committed, so a 304.
-                    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                            .until(() -> feedRequests(server).contains(304));
-                    assertThat(feedRequests(server)).as("fetched afresh after recovery: nothing was committed while refused")
-                            .startsWith(200, 200);
-                    try (var files = Files.list(spool.resolve("pending"))) {
-                        assertThat(files.filter(p -> p.toString().endsWith(".batch")).toList()).isEmpty();
-                    }
-                    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                            .until(() -> sourceHealth(dir).path("state").asText().equals("ok"));
-                    assertThat(spoolLog.list).extracting(ILoggingEvent::getFormattedMessage)
-                            .contains("event=spool_writable_again dir=" + spool + " action=polling_resumed");
-                } finally {
-                    stop.countDown(); // before the tmpfs goes: the daemon must not outlive the test
-                    daemon.get(1, TimeUnit.MINUTES);
+            try (InProcessDaemon daemon = InProcessDaemon.start(dir)) {
+                // Four polls refused: the first fetched the feed and could not spool it, the others fetched nothing.
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).failFast(daemon::ended)
+                        .until(() -> failures(daemon).size() >= 4);
+                List<PollOutcome> failed = failures(daemon);
+                assertThat(failed.get(0).error()).startsWith("spool " + spool + " cannot take " + ENTRIES + " items of source " + source
+                        + ": " + fault.reason + " (");
+                assertThat(failed.subList(1, failed.size())).allSatisfy(o -> assertThat(o.error())
+                        .startsWith("spool " + spool + " cannot take new batches: " + fault.reason)
+                        .contains("polling paused"));
+                assertThat(feedRequests(server)).as("paused: the feed is not fetched again while the spool refuses").containsExactly(200);
+                try (var files = Files.list(spool.resolve("pending"))) {
+                    assertThat(files.toList()).as("no batch, no half-written file").isEmpty();
                 }
-                assertThat(count(es, source)).as("each entry once").isEqualTo(ENTRIES);
-            }
+                assertThat(count(es, source)).isZero();
+                JsonNode health = InProcessDaemon.sourceHealth(dir);
+                assertThat(health.path("state").asText()).isEqualTo("failing");
+                assertThat(health.path("last_error").asText()).contains("spool " + spool, fault.reason);
+                assertThat(spoolLog.list).extracting(ILoggingEvent::getFormattedMessage).as("one line when the spool starts refusing")
+                        .containsExactly("event=spool_unwritable dir=" + spool + " reason=\"" + fault.reason + "\" action=polling_paused");
+
+                if (fault == Fault.DISK_FULL) {
+                    Files.delete(filler);
+                } else {
+                    disk.writable();
+                }
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).failFast(daemon::ended)
+                        .until(() -> count(es, source) == ENTRIES);
+                // The next poll after recovery confirms what was stored: validators now committed, so a 304.
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> feedRequests(server).contains(304));
+                assertThat(feedRequests(server)).as("fetched afresh after recovery: nothing was committed while refused")
+                        .startsWith(200, 200);
+                try (var files = Files.list(spool.resolve("pending"))) {
+                    assertThat(files.filter(p -> p.toString().endsWith(".batch")).toList()).isEmpty();
+                }
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> InProcessDaemon.sourceHealth(dir).path("state").asText().equals("ok"));
+                assertThat(spoolLog.list).extracting(ILoggingEvent::getFormattedMessage)
+                        .contains("event=spool_writable_again dir=" + spool + " action=polling_resumed");
+            } // stopped before the tmpfs goes: the daemon must not outlive the test
+            assertThat(count(es, source)).as("each entry once").isEqualTo(ENTRIES);
         } finally {
-            runner.shutdownNow();
             spoolLogger.detachAppender(spoolLog);
         }
     }
 
-    private static List<PollOutcome> failures(IngestionPipeline pipeline) {
-        return pipeline.outcomes().all().stream().filter(o -> !o.ok()).toList();
+    private static List<PollOutcome> failures(InProcessDaemon daemon) {
+        return daemon.outcomes().all().stream().filter(o -> !o.ok()).toList();
     }
 
     private static List<Integer> feedRequests(LocalHttpServer server) {
         return server.requests().stream().filter(r -> r.path().equals("/feed.xml")).map(LocalHttpServer.Request::status).toList();
-    }
-
-    private static JsonNode sourceHealth(Path dir) throws IOException {
-        CliHarness.Result r = CliHarness.run("sources", "--json", "--config", dir.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        return new ObjectMapper().readTree(r.out().lines().findFirst().orElseThrow());
     }
 
     private static long count(ElasticsearchConnection es, String source) throws IOException {
