@@ -33,12 +33,7 @@ class DaemonSpoolReplayTest {
              RejectingElasticsearchProxy proxy = new RejectingElasticsearchProxy(TestElasticsearch.url());
              ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
             server.serve("/feed.xml", LocalHttpServer.Resource.ok(BigPollTest.feed(SOURCE, ENTRIES, 31), "application/rss+xml"));
-            Files.writeString(dir.resolve("sources.yaml"), """
-                    sources:
-                      - {id: %s, name: Daemon replay, region: EU, language: en, kind: feed, url: "%s", schedule: 1h}
-                    """.formatted(SOURCE, server.uri("/feed.xml")));
-            Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
-                    .formatted(proxy.url(), dir.resolve("data")));
+            OneFeedConfig.write(dir, SOURCE, server.uri("/feed.xml"), "1h", proxy.url());
             proxy.mode(RejectingElasticsearchProxy.Mode.REQUEST_429);
             try (InProcessDaemon daemon = InProcessDaemon.start(dir)) {
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).failFast(daemon::ended)

@@ -68,12 +68,7 @@ class DaemonSpoolUnwritableTest {
              ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
             Files.createDirectories(spool.resolve("pending"));
             server.serve("/feed.xml", LocalHttpServer.Resource.withEtag(BigPollTest.feed(source, ENTRIES, 11), "application/rss+xml", "\"d1\""));
-            Files.writeString(dir.resolve("sources.yaml"), """
-                    sources:
-                      - {id: %s, name: Daemon spool, region: EU, language: en, kind: feed, url: "%s", schedule: 2s}
-                    """.formatted(source, server.uri("/feed.xml")));
-            Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
-                    .formatted(TestElasticsearch.url(), dir.resolve("data")));
+            OneFeedConfig.write(dir, source, server.uri("/feed.xml"), "2s", TestElasticsearch.url());
             Path filler = spool.resolve("filler");
             if (fault == Fault.DISK_FULL) {
                 disk.fill(filler);

@@ -111,12 +111,7 @@ class ElasticsearchOutageIT {
         String url = node.start(Duration.ofMinutes(4)).url();
         try (LocalHttpServer server = new LocalHttpServer(); RejectingElasticsearchProxy proxy = new RejectingElasticsearchProxy(url)) {
             server.serve("/wire.xml", LocalHttpServer.Resource.ok(BigPollTest.feed(source, entries, 5), "application/rss+xml"));
-            Files.writeString(dir.resolve("sources.yaml"), """
-                    sources:
-                      - {id: %s, name: In flight, region: EU, language: en, kind: feed, url: "%s", schedule: 1h}
-                    """.formatted(source, server.uri("/wire.xml")));
-            Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
-                    .formatted(proxy.url(), dir.resolve("data")));
+            OneFeedConfig.write(dir, source, server.uri("/wire.xml"), "1h", proxy.url());
             proxy.holdResponses((path, body) -> path.endsWith("/_bulk") && body.contains(source));
             ExecutorService runner = Executors.newSingleThreadExecutor();
             Future<CliHarness.Result> run = runner.submit(() -> CliHarness.run("run", "--once", "--wait-es", "2m", "--config", dir.toString()));

@@ -46,12 +46,7 @@ class KilledDuringNearDuplicateStepTest {
              RejectingElasticsearchProxy proxy = new RejectingElasticsearchProxy(TestElasticsearch.url());
              ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
             server.serve("/wire.xml", LocalHttpServer.Resource.withEtag(feedWithCopies(), "application/rss+xml", "\"w1\""));
-            Files.writeString(dir.resolve("sources.yaml"), """
-                    sources:
-                      - {id: %s, name: Killed, region: EU, language: en, kind: feed, url: "%s", schedule: 1h}
-                    """.formatted(SOURCE, server.uri("/wire.xml")));
-            Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
-                    .formatted(proxy.url(), dir.resolve("data")));
+            OneFeedConfig.write(dir, SOURCE, server.uri("/wire.xml"), "1h", proxy.url());
             proxy.hold((path, body) -> path.endsWith("/_search") && body.contains("simhash_bands"));
 
             Process child = childRun(dir);
