@@ -62,10 +62,14 @@ public final class SourcePoller {
         return source;
     }
 
-    /** Fetches the source URL with the reader of its kind. */
-    void fetch(Exchange exchange) throws FetchException {
+    /**
+     * Fetches the source URL with the reader of its kind; not while the spool refuses writes (disk full, read-only):
+     * what would be fetched could not be kept, so the poll fails at once, saying why, and fetches it when there is room.
+     */
+    void fetch(Exchange exchange) throws FetchException, IOException {
         SourceConfig source = source(exchange);
         PollState state = PollState.start(exchange, source, clock.instant());
+        indexer.checkAccepting();
         state.fetched(readers.of(source).fetch(source, fetchState.get(source.id(), source.url())));
     }
 

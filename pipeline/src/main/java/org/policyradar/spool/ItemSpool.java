@@ -52,12 +52,14 @@ public final class ItemSpool {
     private final DeadLetters deadLetters;
     private final ObjectMapper json;
     private final Clock clock;
+    private final SpoolDisk disk;
 
     public ItemSpool(Path dir, ObjectMapper json, Clock clock) {
         this.pending = dir.resolve("pending");
         this.deadLetters = new DeadLetters(dir.resolve("dead-letters.jsonl"), json, clock);
         this.json = json;
         this.clock = clock;
+        this.disk = new SpoolDisk(pending);
         try {
             Files.createDirectories(pending);
             try (Stream<Path> files = Files.list(pending)) {
@@ -95,10 +97,7 @@ public final class ItemSpool {
         } catch (IOException e) {
             // Disk full or read-only: the batch is refused whole, and the caller commits nothing (the entries are
             // fetched again later), so nothing is lost; the half-written file must not fill the disk further.
-            Files.deleteIfExists(tmp);
-            throw new IOException("spool " + pending.getParent() + " cannot take " + items.size() + " items of source " + sourceId
-                    + ": " + (e.getMessage() == null ? e.toString() : e.getMessage())
-                    + " (free space there; the entries are fetched again on the next poll)", e);
+            throw disk.refusedBatch(e, tmp, sourceId, items.size());
         }
         if (attempts.refused() > 0 || attempts.lastError() != null) {
             writeAttempts(file, attempts); // before the batch is visible: a crash leaves only a stray .state
@@ -107,14 +106,30 @@ public final class ItemSpool {
         return new Batch(file, sourceId, items, 0, attempts);
     }
 
+    /**
+     * Throws, naming the spool and the reason, while the spool refuses writes (see {@link SpoolDisk#checkAccepting}).
+     */
+    public void checkAccepting() throws IOException {
+        disk.checkAccepting();
+    }
+
     private void write(Path tmp, String sourceId, List<Item> items) throws IOException {
+        List<String> lines = new ArrayList<>(items.size());
+        for (Item item : items) {
+            String line = json.writeValueAsString(item);
+            lines.add(crc(line) + " " + line);
+        }
+        writeDurably(tmp, sourceId, lines);
+    }
+
+    /** The source header and the checked lines, fsync'd; {@code tmp} must not exist yet. */
+    private static void writeDurably(Path tmp, String sourceId, List<String> checkedLines) throws IOException {
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              OutputStream out = java.nio.channels.Channels.newOutputStream(channel);
              BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             writer.write("#source " + sourceId + "\n");
-            for (Item item : items) {
-                String line = json.writeValueAsString(item);
-                writer.write(crc(line) + " " + line + "\n");
+            for (String line : checkedLines) {
+                writer.write(line + "\n");
             }
             writer.flush();
             channel.force(true);
@@ -192,6 +207,7 @@ public final class ItemSpool {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String sourceId = !lines.isEmpty() && lines.get(0).startsWith("#source ") ? lines.get(0).substring(8) : "?";
         List<Item> items = new ArrayList<>();
+        List<String> intact = new ArrayList<>();
         int damaged = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -214,9 +230,35 @@ public final class ItemSpool {
             if (reason != null) {
                 damaged++;
                 deadLetter(sourceId, null, null, "spool file " + file.getFileName() + " line " + (i + 1) + ": " + reason);
+            } else {
+                intact.add(line);
             }
         }
+        if (damaged > 0) {
+            dropDamagedLines(file, sourceId, intact);
+        }
         return new Batch(file, sourceId, items, damaged, attempts(file));
+    }
+
+    /**
+     * Rewrites a batch without the damaged lines just dead-lettered, so that a batch waiting through many replays
+     * dead-letters them once. Dead letters first, then the rewrite: a crash in between dead-letters a line twice, never
+     * loses it. A spool that cannot be rewritten (read-only) keeps the batch as it is; logged.
+     */
+    private void dropDamagedLines(Path file, String sourceId, List<String> intact) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.deleteIfExists(tmp);
+            writeDurably(tmp, sourceId, intact);
+        } catch (IOException e) {
+            LOG.warn("event=spool_rewrite_failed file={} reason=\"{}\"", file, String.valueOf(e.getMessage()).replace('"', '\''));
+            return;
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warn("event=spool_rewrite_failed file={} reason=\"{}\"", file, String.valueOf(e.getMessage()).replace('"', '\''));
+        }
     }
 
     /** Elasticsearch has the batch: remove it. */

@@ -216,6 +216,11 @@ public final class SpoolingIndexer {
         return left;
     }
 
+    /** Throws, naming the spool and the reason, while the spool cannot take new batches (see {@link ItemSpool#checkAccepting}). */
+    public void checkAccepting() throws IOException {
+        spool.checkAccepting();
+    }
+
     /** Items dead-lettered by this indexer since it was made (a run's count). */
     public int deadLettered() {
         return deadLettered.get();

@@ -12,13 +12,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.policyradar.config.ElasticsearchSettings;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.index.EmbeddedElasticsearch;
+import org.policyradar.spool.SpoolContents;
 import org.policyradar.testing.LocalHttpServer;
+import org.policyradar.testing.RejectingElasticsearchProxy;
 
 /**
  * Elasticsearch lost in the middle of a large run, against a real node of its own: a failsafe IT, since 10,000 entries
@@ -79,11 +82,7 @@ class ElasticsearchOutageIT {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> count(url, prefix) > 0 || run.isDone());
             assertThat(run.isDone()).as("the run is still going").isFalse();
             if (outage == Outage.KILLED_DURING_A_BULK) {
-                long pid = node.running().orElseThrow().pid();
-                ProcessHandle.of(pid).ifPresent(h -> {
-                    h.descendants().forEach(ProcessHandle::destroyForcibly); // SIGKILL: no shutdown, no flush
-                    h.destroyForcibly();
-                });
+                killNode();
             }
             node.stop();
             Thread.sleep(20_000);
@@ -96,6 +95,59 @@ class ElasticsearchOutageIT {
                 assertThat(files.filter(p -> p.toString().endsWith(".batch"))).isEmpty();
             }
         }
+    }
+
+    /**
+     * Elasticsearch killed with SIGKILL with a bulk request in flight, deterministically: a proxy forwards the run's
+     * bulk request, holds the node's answer, the node is killed, and the connection is dropped unanswered, as when a
+     * node dies after applying a request and before answering it. The batch stays in the spool, is replayed once the
+     * node is back within {@code --wait-es}, and the run exits 0 with every entry indexed once (the replay rewrites the
+     * same ids), none marked a duplicate of itself, and nothing left in the spool.
+     */
+    @Test
+    void killedWithABulkRequestInFlightNothingIsLostAndNothingIsIndexedTwice(@TempDir Path dir) throws Exception {
+        String source = "bulk-in-flight";
+        int entries = 300;
+        String url = node.start(Duration.ofMinutes(4)).url();
+        try (LocalHttpServer server = new LocalHttpServer(); RejectingElasticsearchProxy proxy = new RejectingElasticsearchProxy(url)) {
+            server.serve("/wire.xml", LocalHttpServer.Resource.ok(BigPollTest.feed(source, entries, 5), "application/rss+xml"));
+            OneFeedConfig.write(dir, source, server.uri("/wire.xml"), "1h", proxy.url());
+            proxy.holdResponses((path, body) -> path.endsWith("/_bulk") && body.contains(source));
+            ExecutorService runner = Executors.newSingleThreadExecutor();
+            Future<CliHarness.Result> run = runner.submit(() -> CliHarness.run("run", "--once", "--wait-es", "2m", "--config", dir.toString()));
+            runner.shutdown();
+
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> proxy.held() > 0 || run.isDone());
+            assertThat(run.isDone()).as("the run is waiting for the bulk answer").isFalse();
+            killNode();
+            node.stop();
+            proxy.release(); // the answer is lost with the node: the connection drops
+            assertThat(new SpoolContents(dir.resolve("data/spool"), ElasticsearchConnection.objectMapper()).waiting())
+                    .as("the batch Elasticsearch took but never confirmed stays spooled").singleElement()
+                    .satisfies(w -> assertThat(w.items()).isEqualTo(entries));
+            assertThat(node.start(Duration.ofMinutes(4)).url()).isEqualTo(url);
+
+            CliHarness.Result result = run.get(5, TimeUnit.MINUTES);
+            assertThat(result.code()).as(result.out() + result.err()).isZero();
+            assertThat(count(url, source)).isEqualTo(entries);
+            try (ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(url), null)) {
+                assertThat(es.client().count(c -> c.index("radar-items").query(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("source.id").value(source))).filter(f -> f.exists(e -> e.field("duplicate_of"))))))
+                        .count()).as("no entry marked a duplicate of its own first write").isZero();
+            }
+            try (var files = Files.list(dir.resolve("data/spool/pending"))) {
+                assertThat(files.filter(p -> p.toString().endsWith(".batch"))).isEmpty();
+            }
+        }
+    }
+
+    /** SIGKILL to the node and its children: no shutdown, no flush. */
+    private static void killNode() {
+        long pid = node.running().orElseThrow().pid();
+        ProcessHandle.of(pid).ifPresent(h -> {
+            h.descendants().forEach(ProcessHandle::destroyForcibly);
+            h.destroyForcibly();
+        });
     }
 
     private static long count(String url, String sourcePrefix) throws Exception {

@@ -3,18 +3,15 @@ package org.policyradar.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.config.ElasticsearchSettings;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.testing.LocalHttpServer;
+import org.policyradar.testing.SmallTmpfs;
 import org.policyradar.testing.TestElasticsearch;
 
 /**
@@ -27,14 +24,14 @@ class SpoolDiskFullTest {
 
     @Test
     void aFullSpoolDiskRefusesTheBatchWithAClearErrorAndNothingIsLostOnceThereIsRoom(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "mount -t tmpfs needs root; CI runs as root");
-        Path spool = Files.createDirectories(dir.resolve("data/spool"));
-        exec("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", spool.toString());
-        try (LocalHttpServer server = new LocalHttpServer();
+        Assumptions.assumeTrue(SmallTmpfs.available(), "mount -t tmpfs needs root; CI runs as root");
+        Path spool = dir.resolve("data/spool");
+        try (SmallTmpfs disk = SmallTmpfs.mount(spool, "2m");
+             LocalHttpServer server = new LocalHttpServer();
              ElasticsearchConnection es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null)) {
             Files.createDirectories(spool.resolve("pending"));
             Path filler = spool.resolve("filler");
-            fill(filler);
+            disk.fill(filler);
             server.serve("/full.xml", LocalHttpServer.Resource.withEtag(BigPollTest.feed("disk-full", 200, 7), "application/rss+xml", "\"f1\""));
             Files.writeString(dir.resolve("sources.yaml"), """
                     sources:
@@ -59,34 +56,11 @@ class SpoolDiskFullTest {
             assertThat(server.requests().stream().filter(r -> r.path().equals("/full.xml")).map(LocalHttpServer.Request::status))
                     .as("the failed poll committed no validators").containsExactly(200, 200);
             assertThat(count(es)).isEqualTo(200);
-        } finally {
-            exec("umount", spool.toString());
-        }
-    }
-
-    private static void fill(Path filler) throws IOException {
-        byte[] block = new byte[4096];
-        try (OutputStream out = Files.newOutputStream(filler)) {
-            while (true) {
-                out.write(block);
-            }
-        } catch (IOException full) {
-            if (!String.valueOf(full.getMessage()).contains("No space left")) {
-                throw full;
-            }
         }
     }
 
     private static long count(ElasticsearchConnection es) throws IOException {
         es.client().indices().refresh(r -> r.index("radar-items"));
         return es.client().count(c -> c.index("radar-items").query(q -> q.term(t -> t.field("source.id").value("disk-full-wire")))).count();
-    }
-
-    private static void exec(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
-        }
     }
 }

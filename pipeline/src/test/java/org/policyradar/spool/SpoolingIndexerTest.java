@@ -90,4 +90,33 @@ class SpoolingIndexerTest {
             assertThat(count(up, "spool-damaged")).isEqualTo(1);
         }
     }
+
+    /**
+     * A damaged line of a batch that keeps waiting (Elasticsearch down for several replays) is dead-lettered once, on
+     * the first read, not again at every replay: the batch is rewritten without it.
+     */
+    @Test
+    void aDamagedLineIsDeadLetteredOnceHoweverOftenItsBatchIsReplayed(@TempDir Path dir) throws Exception {
+        ItemSpool spool = new ItemSpool(dir, ElasticsearchConnection.objectMapper(), Clock.systemUTC());
+        ItemSpool.Batch batch = spool.append("spool-damaged-once", List.of(item("spool-damaged-once", 1), item("spool-damaged-once", 2)));
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(batch.file()));
+        lines.set(1, lines.get(1).replace("item 1", "item X"));
+        Files.write(batch.file(), lines, StandardCharsets.UTF_8);
+        try (ElasticsearchConnection down = connect("http://127.0.0.1:9"); ElasticsearchConnection up = connect(TestElasticsearch.url())) {
+            SpoolingIndexer whileDown = new SpoolingIndexer(spool, new ItemIndexer(down.client(), "radar-items"),
+                    () -> new IndexSetup(down.client()).ensure(List.of(IndexSetup.ITEMS)));
+            for (int i = 0; i < 3; i++) {
+                assertThat(whileDown.replay()).isEqualTo(1);
+            }
+            assertThat(spool.deadLetters().list()).singleElement().satisfies(letter -> {
+                assertThat(letter.source()).isEqualTo("spool-damaged-once");
+                assertThat(letter.reason()).contains("line 2").contains("checksum mismatch");
+            });
+            SpoolingIndexer back = new SpoolingIndexer(new ItemSpool(dir, ElasticsearchConnection.objectMapper(), Clock.systemUTC()),
+                    new ItemIndexer(up.client(), "radar-items"), () -> new IndexSetup(up.client()).ensure(List.of(IndexSetup.ITEMS)));
+            assertThat(back.replay()).isZero();
+            assertThat(count(up, "spool-damaged-once")).isEqualTo(1);
+            assertThat(spool.deadLetters().list()).hasSize(1);
+        }
+    }
 }

@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +29,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * rejecting: {@link Mode#REQUEST_429} answers the whole request with 429 {@code es_rejected_execution_exception}
  * (indexing pressure), {@link Mode#ITEM_429} answers 200 with every item rejected with 429 (a full write queue),
  * {@link Mode#ITEM_400} with every item refused with 400 {@code document_parsing_exception} (a mapping conflict).
- * Rejected requests never reach Elasticsearch.
+ * Rejected requests never reach Elasticsearch. {@link #hold} keeps matching requests waiting, unanswered and not yet
+ * forwarded, until {@link #release()}: a client killed while one is held was killed at that step, deterministically.
+ * {@link #holdResponses} forwards matching requests and holds Elasticsearch's answer, then drops the connection
+ * unanswered on release: what a client sees when the node dies after applying a request, before answering it.
  */
 public final class RejectingElasticsearchProxy implements AutoCloseable {
     /** What happens to bulk requests. */
@@ -43,6 +48,10 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.FORWARD);
     private final AtomicInteger rejected = new AtomicInteger();
     private final ObjectMapper json = new ObjectMapper();
+    private volatile BiPredicate<String, String> hold;
+    private volatile boolean dropHeldResponses;
+    private final AtomicInteger held = new AtomicInteger();
+    private final CountDownLatch released = new CountDownLatch(1);
 
     public RejectingElasticsearchProxy(String target) throws IOException {
         this.target = target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
@@ -60,6 +69,29 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
         mode.set(next);
     }
 
+    /** Holds every request whose path and body (UTF-8) match, until {@link #release()}. */
+    public void hold(BiPredicate<String, String> pathAndBody) {
+        dropHeldResponses = false;
+        hold = pathAndBody;
+    }
+
+    /** Forwards every request whose path and body match, holds the answer until {@link #release()}, then drops it. */
+    public void holdResponses(BiPredicate<String, String> pathAndBody) {
+        dropHeldResponses = true;
+        hold = pathAndBody;
+    }
+
+    /** Requests held so far (still waiting, or released). */
+    public int held() {
+        return held.get();
+    }
+
+    /** Lets the held requests go on to Elasticsearch, and holds nothing from now on. */
+    public void release() {
+        hold = null;
+        released.countDown();
+    }
+
     /** Bulk requests answered with a rejection so far. */
     public int rejected() {
         return rejected.get();
@@ -69,6 +101,18 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
             String path = exchange.getRequestURI().getRawPath();
+            BiPredicate<String, String> holding = hold;
+            boolean drop = dropHeldResponses;
+            if (holding != null && holding.test(path, new String(body, StandardCharsets.UTF_8))) {
+                if (drop) {
+                    client.send(forwarded(exchange, body), HttpResponse.BodyHandlers.discarding());
+                }
+                held.incrementAndGet();
+                released.await();
+                if (drop) {
+                    return; // closed without a response: the connection is dropped
+                }
+            }
             Mode m = mode.get();
             if (path.endsWith("/_bulk") && m != Mode.FORWARD) {
                 rejected.incrementAndGet();
@@ -82,7 +126,7 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
         }
     }
 
-    private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+    private HttpRequest forwarded(HttpExchange exchange, byte[] body) {
         URI uri = URI.create(target + exchange.getRequestURI().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
@@ -92,7 +136,11 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
                 values.forEach(v -> request.header(name, v));
             }
         });
-        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return request.build();
+    }
+
+    private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = client.send(forwarded(exchange, body), HttpResponse.BodyHandlers.ofByteArray());
         response.headers().map().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                 values.forEach(v -> exchange.getResponseHeaders().add(name, v));
@@ -156,6 +204,7 @@ public final class RejectingElasticsearchProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         executor.shutdownNow();
     }
