@@ -32,9 +32,11 @@ class IndexingTest {
     }
 
     static Item item(String url, String title, String titleTokens, List<String> topics, Instant published) {
-        return new Item(CanonicalUrl.documentId(url), url, CanonicalUrl.canonicalize(url), title, null, null, published, false,
-                published, "en", new SourceRef("indexing-test", "Indexing test", "EU"), topics,
-                Map.of(), Map.of(), List.of(), List.of(), List.of(), titleTokens, null);
+        return Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(CanonicalUrl.canonicalize(url))
+                .title(title).published(published).fetched(published).lang("en")
+                .source(new SourceRef("indexing-test", "Indexing test", "EU")).topics(topics).scores(Map.of())
+                .evidence(Map.of()).evidenceDetail(List.of()).entities(List.of()).signals(List.of())
+                .titleTokens(titleTokens).build();
     }
 
     @Test
@@ -74,9 +76,10 @@ class IndexingTest {
 
         // A document the strict mapping refuses fails alone, named, while its neighbour is stored.
         Item bad = item("https://a.example/bad", "bad", "bad", List.of(), t);
-        Item badScores = new Item(bad.id(), bad.url(), bad.canonicalUrl(), bad.title(), null, null, bad.published(), false,
-                bad.fetched(), "en", bad.source(), List.of(), Map.of("ai", Double.NaN), Map.of(), List.of(), List.of(),
-                List.of(), null, null);
+        Item badScores = Item.builder().id(bad.id()).url(bad.url()).canonicalUrl(bad.canonicalUrl()).title(bad.title())
+                .published(bad.published()).fetched(bad.fetched()).lang("en").source(bad.source()).topics(List.of())
+                .scores(Map.of("ai", Double.NaN)).evidence(Map.of()).evidenceDetail(List.of()).entities(List.of())
+                .signals(List.of()).build();
         Item good = item("https://a.example/3", "fine", "fine", List.of(), t);
         BulkOutcome mixed = indexer.index(List.of(badScores, good));
         assertThat(mixed.created()).isEqualTo(1);

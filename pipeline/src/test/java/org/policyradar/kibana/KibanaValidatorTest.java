@@ -45,10 +45,13 @@ class KibanaValidatorTest {
         for (String topic : TOPICS) {
             for (String region : List.of("CN", "EU")) {
                 String url = "https://kibana-test.example/" + topic + "/" + region;
-                items.add(new Item(CanonicalUrl.documentId(url), url, CanonicalUrl.canonicalize(url), "About " + topic, null, null,
-                        t.plusSeconds(3600L * n++), false, t, "en", new SourceRef("kt-" + region.toLowerCase(), "Kibana test " + region, region),
-                        List.of(topic), Map.of(topic, 0.9), Map.of(), List.of(), List.of("Huawei", "European Commission"),
-                        List.of("self-reliance", "target", "percent"), "about " + topic, null));
+                items.add(Item.builder().id(CanonicalUrl.documentId(url)).url(url)
+                        .canonicalUrl(CanonicalUrl.canonicalize(url)).title("About " + topic)
+                        .published(t.plusSeconds(3600L * n++)).fetched(t).lang("en")
+                        .source(new SourceRef("kt-" + region.toLowerCase(), "Kibana test " + region, region))
+                        .topics(List.of(topic)).scores(Map.of(topic, 0.9)).evidence(Map.of())
+                        .evidenceDetail(List.of()).entities(List.of("Huawei", "European Commission"))
+                        .signals(List.of("self-reliance", "target", "percent")).titleTokens("about " + topic).build());
             }
         }
         ItemIndexer indexer = new ItemIndexer(es.client(), "radar-items");
