@@ -118,130 +118,31 @@ public record Alert(String id,
         private Builder() {
         }
 
-        public Builder id(String id) {
-            this.id = id;
-            return this;
-        }
-
-        public Builder type(AlertType type) {
-            this.type = type;
-            return this;
-        }
-
-        public Builder created(Instant created) {
-            this.created = created;
-            return this;
-        }
-
-        public Builder dedupKey(String dedupKey) {
-            this.dedupKey = dedupKey;
-            return this;
-        }
-
-        public Builder topic(String topic) {
-            this.topic = topic;
-            return this;
-        }
-
-        public Builder watch(String watch) {
-            this.watch = watch;
-            return this;
-        }
-
-        public Builder region(String region) {
-            this.region = region;
-            return this;
-        }
-
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        public Builder summary(String summary) {
-            this.summary = summary;
-            return this;
-        }
-
-        public Builder windowStart(Instant windowStart) {
-            this.windowStart = windowStart;
-            return this;
-        }
-
-        public Builder windowEnd(Instant windowEnd) {
-            this.windowEnd = windowEnd;
-            return this;
-        }
-
-        public Builder observed(Double observed) {
-            this.observed = observed;
-            return this;
-        }
-
-        public Builder expected(Double expected) {
-            this.expected = expected;
-            return this;
-        }
-
-        public Builder score(Double score) {
-            this.score = score;
-            return this;
-        }
-
-        public Builder itemsCount(Integer itemsCount) {
-            this.itemsCount = itemsCount;
-            return this;
-        }
-
-        public Builder items(List<AlertItem> items) {
-            this.items = items;
-            return this;
-        }
-
-        public Builder kibanaUrl(String kibanaUrl) {
-            this.kibanaUrl = kibanaUrl;
-            return this;
-        }
-
-        public Builder deliveries(List<Delivery> deliveries) {
-            this.deliveries = deliveries;
-            return this;
-        }
-
-        public Builder delivered(Boolean delivered) {
-            this.delivered = delivered;
-            return this;
-        }
-
-        public Builder url(String url) {
-            this.url = url;
-            return this;
-        }
-
-        public Builder source(SourceRef source) {
-            this.source = source;
-            return this;
-        }
-
-        public Builder diff(String diff) {
-            this.diff = diff;
-            return this;
-        }
-
-        public Builder version(Integer version) {
-            this.version = version;
-            return this;
-        }
-
-        public Builder signals(List<String> signals) {
-            this.signals = signals;
-            return this;
-        }
-
-        public Builder trend(List<TrendPoint> trend) {
-            this.trend = trend;
-            return this;
-        }
+        public Builder id(String id) { this.id = id; return this; }
+        public Builder type(AlertType type) { this.type = type; return this; }
+        public Builder created(Instant created) { this.created = created; return this; }
+        public Builder dedupKey(String dedupKey) { this.dedupKey = dedupKey; return this; }
+        public Builder topic(String topic) { this.topic = topic; return this; }
+        public Builder watch(String watch) { this.watch = watch; return this; }
+        public Builder region(String region) { this.region = region; return this; }
+        public Builder title(String title) { this.title = title; return this; }
+        public Builder summary(String summary) { this.summary = summary; return this; }
+        public Builder windowStart(Instant windowStart) { this.windowStart = windowStart; return this; }
+        public Builder windowEnd(Instant windowEnd) { this.windowEnd = windowEnd; return this; }
+        public Builder observed(Double observed) { this.observed = observed; return this; }
+        public Builder expected(Double expected) { this.expected = expected; return this; }
+        public Builder score(Double score) { this.score = score; return this; }
+        public Builder itemsCount(Integer itemsCount) { this.itemsCount = itemsCount; return this; }
+        public Builder items(List<AlertItem> items) { this.items = items; return this; }
+        public Builder kibanaUrl(String kibanaUrl) { this.kibanaUrl = kibanaUrl; return this; }
+        public Builder deliveries(List<Delivery> deliveries) { this.deliveries = deliveries; return this; }
+        public Builder delivered(Boolean delivered) { this.delivered = delivered; return this; }
+        public Builder url(String url) { this.url = url; return this; }
+        public Builder source(SourceRef source) { this.source = source; return this; }
+        public Builder diff(String diff) { this.diff = diff; return this; }
+        public Builder version(Integer version) { this.version = version; return this; }
+        public Builder signals(List<String> signals) { this.signals = signals; return this; }
+        public Builder trend(List<TrendPoint> trend) { this.trend = trend; return this; }
 
         public Alert build() {
             return new Alert(id, type, created, dedupKey, topic, watch, region, title, summary, windowStart, windowEnd, observed, expected, score, itemsCount, items, kibanaUrl, deliveries, delivered, url, source, diff, version, signals, trend);

@@ -152,130 +152,31 @@ public record Item(String id,
         private Builder() {
         }
 
-        public Builder id(String id) {
-            this.id = id;
-            return this;
-        }
-
-        public Builder url(String url) {
-            this.url = url;
-            return this;
-        }
-
-        public Builder canonicalUrl(String canonicalUrl) {
-            this.canonicalUrl = canonicalUrl;
-            return this;
-        }
-
-        public Builder title(String title) {
-            this.title = title;
-            return this;
-        }
-
-        public Builder summary(String summary) {
-            this.summary = summary;
-            return this;
-        }
-
-        public Builder text(String text) {
-            this.text = text;
-            return this;
-        }
-
-        public Builder published(Instant published) {
-            this.published = published;
-            return this;
-        }
-
-        public Builder publishedEstimated(boolean publishedEstimated) {
-            this.publishedEstimated = publishedEstimated;
-            return this;
-        }
-
-        public Builder fetched(Instant fetched) {
-            this.fetched = fetched;
-            return this;
-        }
-
-        public Builder lang(String lang) {
-            this.lang = lang;
-            return this;
-        }
-
-        public Builder source(SourceRef source) {
-            this.source = source;
-            return this;
-        }
-
-        public Builder topics(List<String> topics) {
-            this.topics = topics;
-            return this;
-        }
-
-        public Builder scores(Map<String, Double> scores) {
-            this.scores = scores;
-            return this;
-        }
-
-        public Builder evidence(Map<String, List<String>> evidence) {
-            this.evidence = evidence;
-            return this;
-        }
-
-        public Builder evidenceDetail(List<EvidenceDetail> evidenceDetail) {
-            this.evidenceDetail = evidenceDetail;
-            return this;
-        }
-
-        public Builder entities(List<String> entities) {
-            this.entities = entities;
-            return this;
-        }
-
-        public Builder signals(List<String> signals) {
-            this.signals = signals;
-            return this;
-        }
-
-        public Builder titleTokens(String titleTokens) {
-            this.titleTokens = titleTokens;
-            return this;
-        }
-
-        public Builder bodyTokens(String bodyTokens) {
-            this.bodyTokens = bodyTokens;
-            return this;
-        }
-
-        public Builder simhash(String simhash) {
-            this.simhash = simhash;
-            return this;
-        }
-
-        public Builder simhashBands(List<String> simhashBands) {
-            this.simhashBands = simhashBands;
-            return this;
-        }
-
-        public Builder duplicateOf(String duplicateOf) {
-            this.duplicateOf = duplicateOf;
-            return this;
-        }
-
-        public Builder contentType(String contentType) {
-            this.contentType = contentType;
-            return this;
-        }
-
-        public Builder gloss(String gloss) {
-            this.gloss = gloss;
-            return this;
-        }
-
-        public Builder figures(List<String> figures) {
-            this.figures = figures;
-            return this;
-        }
+        public Builder id(String id) { this.id = id; return this; }
+        public Builder url(String url) { this.url = url; return this; }
+        public Builder canonicalUrl(String canonicalUrl) { this.canonicalUrl = canonicalUrl; return this; }
+        public Builder title(String title) { this.title = title; return this; }
+        public Builder summary(String summary) { this.summary = summary; return this; }
+        public Builder text(String text) { this.text = text; return this; }
+        public Builder published(Instant published) { this.published = published; return this; }
+        public Builder publishedEstimated(boolean publishedEstimated) { this.publishedEstimated = publishedEstimated; return this; }
+        public Builder fetched(Instant fetched) { this.fetched = fetched; return this; }
+        public Builder lang(String lang) { this.lang = lang; return this; }
+        public Builder source(SourceRef source) { this.source = source; return this; }
+        public Builder topics(List<String> topics) { this.topics = topics; return this; }
+        public Builder scores(Map<String, Double> scores) { this.scores = scores; return this; }
+        public Builder evidence(Map<String, List<String>> evidence) { this.evidence = evidence; return this; }
+        public Builder evidenceDetail(List<EvidenceDetail> evidenceDetail) { this.evidenceDetail = evidenceDetail; return this; }
+        public Builder entities(List<String> entities) { this.entities = entities; return this; }
+        public Builder signals(List<String> signals) { this.signals = signals; return this; }
+        public Builder titleTokens(String titleTokens) { this.titleTokens = titleTokens; return this; }
+        public Builder bodyTokens(String bodyTokens) { this.bodyTokens = bodyTokens; return this; }
+        public Builder simhash(String simhash) { this.simhash = simhash; return this; }
+        public Builder simhashBands(List<String> simhashBands) { this.simhashBands = simhashBands; return this; }
+        public Builder duplicateOf(String duplicateOf) { this.duplicateOf = duplicateOf; return this; }
+        public Builder contentType(String contentType) { this.contentType = contentType; return this; }
+        public Builder gloss(String gloss) { this.gloss = gloss; return this; }
+        public Builder figures(List<String> figures) { this.figures = figures; return this; }
 
         public Item build() {
             return new Item(id, url, canonicalUrl, title, summary, text, published, publishedEstimated, fetched, lang, source, topics, scores, evidence, evidenceDetail, entities, signals, titleTokens, bodyTokens, simhash, simhashBands, duplicateOf, contentType, gloss, figures);

@@ -60,55 +60,16 @@ public final class ItemFactory {
             private Builder() {
             }
 
-            public Builder url(String url) {
-                this.url = url;
-                return this;
-            }
-
-            public Builder title(String title) {
-                this.title = title;
-                return this;
-            }
-
-            public Builder summary(String summary) {
-                this.summary = summary;
-                return this;
-            }
-
-            public Builder text(String text) {
-                this.text = text;
-                return this;
-            }
-
-            public Builder published(Instant published) {
-                this.published = published;
-                return this;
-            }
-
-            public Builder publishedEstimated(boolean publishedEstimated) {
-                this.publishedEstimated = publishedEstimated;
-                return this;
-            }
-
-            public Builder fetched(Instant fetched) {
-                this.fetched = fetched;
-                return this;
-            }
-
-            public Builder declaredLang(String declaredLang) {
-                this.declaredLang = declaredLang;
-                return this;
-            }
-
-            public Builder identityKey(String identityKey) {
-                this.identityKey = identityKey;
-                return this;
-            }
-
-            public Builder contentType(String contentType) {
-                this.contentType = contentType;
-                return this;
-            }
+            public Builder url(String url) { this.url = url; return this; }
+            public Builder title(String title) { this.title = title; return this; }
+            public Builder summary(String summary) { this.summary = summary; return this; }
+            public Builder text(String text) { this.text = text; return this; }
+            public Builder published(Instant published) { this.published = published; return this; }
+            public Builder publishedEstimated(boolean publishedEstimated) { this.publishedEstimated = publishedEstimated; return this; }
+            public Builder fetched(Instant fetched) { this.fetched = fetched; return this; }
+            public Builder declaredLang(String declaredLang) { this.declaredLang = declaredLang; return this; }
+            public Builder identityKey(String identityKey) { this.identityKey = identityKey; return this; }
+            public Builder contentType(String contentType) { this.contentType = contentType; return this; }
 
             public RawItem build() {
                 return new RawItem(url, title, summary, text, published, publishedEstimated, fetched, declaredLang, identityKey, contentType);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.policyradar.config.ElasticsearchSettings;
 import org.policyradar.index.ElasticsearchConnection;
@@ -22,8 +21,7 @@ final class AlertTestIndex implements AutoCloseable {
     final ItemIndexer indexer;
 
     AlertTestIndex() {
-        es = ElasticsearchConnection.open(new ElasticsearchSettings(Optional.of(TestElasticsearch.url()), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()), null);
+        es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null);
         new IndexSetup(es.client()).ensure(List.of(IndexSetup.ITEMS));
         new AlertEngine(es.client(), AlertsConfig.empty()).ensureIndices();
         indexer = new ItemIndexer(es.client(), "radar-items");

@@ -55,8 +55,7 @@ class SourcePollerTest {
 
     @BeforeAll
     static void connect() {
-        es = ElasticsearchConnection.open(new ElasticsearchSettings(Optional.of(TestElasticsearch.url()), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty()), null);
+        es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null);
         new IndexSetup(es.client()).ensure(List.of(IndexSetup.ITEMS));
     }
 
