@@ -89,29 +89,15 @@ public record Alert(String id,
 
     /** Names every field an alert sets: the record's 25 positions are never written out at a call site. */
     public static final class Builder {
-        private String id;
+        private String id, dedupKey, topic, watch, region, title, summary, kibanaUrl, url, diff;
         private AlertType type;
-        private Instant created;
-        private String dedupKey;
-        private String topic;
-        private String watch;
-        private String region;
-        private String title;
-        private String summary;
-        private Instant windowStart;
-        private Instant windowEnd;
-        private Double observed;
-        private Double expected;
-        private Double score;
-        private Integer itemsCount;
+        private Instant created, windowStart, windowEnd;
+        private Double observed, expected, score;
+        private Integer itemsCount, version;
         private List<AlertItem> items;
-        private String kibanaUrl;
         private List<Delivery> deliveries;
         private Boolean delivered;
-        private String url;
         private SourceRef source;
-        private String diff;
-        private Integer version;
         private List<String> signals;
         private List<TrendPoint> trend;
 

@@ -123,31 +123,14 @@ public record Item(String id,
 
     /** Names every field an item sets: the record's 25 positions are never written out at a call site. */
     public static final class Builder {
-        private String id;
-        private String url;
-        private String canonicalUrl;
-        private String title;
-        private String summary;
-        private String text;
-        private Instant published;
+        private String id, url, canonicalUrl, title, summary, text, lang, titleTokens, bodyTokens, simhash, duplicateOf, contentType, gloss;
+        private Instant published, fetched;
         private boolean publishedEstimated;
-        private Instant fetched;
-        private String lang;
         private SourceRef source;
-        private List<String> topics;
+        private List<String> topics, entities, signals, simhashBands, figures;
         private Map<String, Double> scores;
         private Map<String, List<String>> evidence;
         private List<EvidenceDetail> evidenceDetail;
-        private List<String> entities;
-        private List<String> signals;
-        private String titleTokens;
-        private String bodyTokens;
-        private String simhash;
-        private List<String> simhashBands;
-        private String duplicateOf;
-        private String contentType;
-        private String gloss;
-        private List<String> figures;
 
         private Builder() {
         }

@@ -46,16 +46,9 @@ public final class ItemFactory {
 
         /** Names what a source reader sets; an entry not read from a followed link leaves {@code contentType} unset. */
         public static final class Builder {
-            private String url;
-            private String title;
-            private String summary;
-            private String text;
-            private Instant published;
+            private String url, title, summary, text, declaredLang, identityKey, contentType;
+            private Instant published, fetched;
             private boolean publishedEstimated;
-            private Instant fetched;
-            private String declaredLang;
-            private String identityKey;
-            private String contentType;
 
             private Builder() {
             }
