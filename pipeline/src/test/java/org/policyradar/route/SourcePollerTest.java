@@ -14,17 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.classify.Classification;
 import org.policyradar.classify.ItemClassifier;
 import org.policyradar.classify.TextItem;
-import org.policyradar.config.ElasticsearchSettings;
 import org.policyradar.config.Region;
 import org.policyradar.config.Schedule;
 import org.policyradar.config.SourceConfig;
@@ -40,7 +38,7 @@ import org.policyradar.item.ItemFactory;
 import org.policyradar.item.ItemFactory.RawItem;
 import org.policyradar.spool.ItemSpool;
 import org.policyradar.spool.SpoolingIndexer;
-import org.policyradar.testing.TestElasticsearch;
+import org.policyradar.testing.ItemsIndex;
 
 /**
  * {@link SourcePoller}'s steps on one exchange, as the route runs them, with a reader that answers what the test
@@ -51,18 +49,8 @@ class SourcePollerTest {
     private static final Instant T = Instant.parse("2044-04-04T04:00:00Z");
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final Validators NEW_VALIDATORS = new Validators("\"v2\"", null);
-    private static ElasticsearchConnection es;
-
-    @BeforeAll
-    static void connect() {
-        es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null);
-        new IndexSetup(es.client()).ensure(List.of(IndexSetup.ITEMS));
-    }
-
-    @AfterAll
-    static void close() {
-        es.close();
-    }
+    @RegisterExtension
+    static final ItemsIndex ITEMS_INDEX = new ItemsIndex();
 
     /** Topics by keyword; a title containing "boom" cannot be classified. */
     private static final class KeywordClassifier implements ItemClassifier {
@@ -118,7 +106,7 @@ class SourcePollerTest {
         FileFetchStateStore fetchState = new FileFetchStateStore(dir.resolve("fetch-state.json"));
         Clock clock = Clock.fixed(T, ZoneOffset.UTC);
         SpoolingIndexer indexer = new SpoolingIndexer(new ItemSpool(dir.resolve("spool"), ElasticsearchConnection.objectMapper(),
-                clock), new ItemIndexer(es.client(), "radar-items"), () -> new IndexSetup(es.client()).ensure(List.of(IndexSetup.ITEMS)));
+                clock), new ItemIndexer(ITEMS_INDEX.es().client(), "radar-items"), () -> new IndexSetup(ITEMS_INDEX.es().client()).ensure(List.of(IndexSetup.ITEMS)));
         PollOutcomes outcomes = new PollOutcomes();
         SourcePoller poller = new SourcePoller(Map.of(id, source), new SourceReaders(Map.of(SourceKind.FEED, reader)), fetchState,
                 new ItemFactory(new KeywordClassifier()), indexer, new SeenEntries(dir.resolve("seen"), "keyword-1"), outcomes, clock);
