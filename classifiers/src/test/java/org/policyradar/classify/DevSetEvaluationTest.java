@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Regression floors on the labelled dev set, cross-validated (5 folds grouped by source, seed 13): the decision
@@ -37,7 +36,7 @@ class DevSetEvaluationTest {
 
     @Test
     void crossValidatedFiguresStayAboveTheirFloors() {
-        assumeTrue(!DevSet.GOLD.isEmpty(), "shared corpus not available");
+        SharedClassifier.devSet();
         CrossValidation cv = new CrossValidation(5, 13);
         EvaluationReport rules = new Evaluation().evaluate(DevSet.GOLD, cv.predict(DevSet.EXAMPLES, CrossValidation.RULES_ONLY));
         EvaluationReport learned = new Evaluation().evaluate(DevSet.GOLD, cv.predict(DevSet.EXAMPLES,
@@ -58,7 +57,7 @@ class DevSetEvaluationTest {
 
     @Test
     void trainingOnTheDevSetTwiceGivesIdenticalParameters() throws Exception {
-        assumeTrue(!DevSet.GOLD.isEmpty(), "shared corpus not available");
+        SharedClassifier.devSet();
         DecisionTrainer trainer = new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT);
         String first = text(trainer.train(DevSet.EXAMPLES));
         String second = text(new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT).train(DevSet.EXAMPLES));

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class GroupedFoldsTest {
 
@@ -70,8 +69,7 @@ class GroupedFoldsTest {
 
     @Test
     void theDevSetSplitNeverLeaksASource() throws Exception {
-        Path dev = SharedClassifier.sharedDir().map(d -> d.resolve("corpus/labels/dev.jsonl")).orElse(null);
-        assumeTrue(dev != null && Files.isRegularFile(dev), "shared corpus not available");
+        Path dev = SharedClassifier.devSet();
         List<GoldItem> gold = Evaluation.readGold(dev);
         List<List<Integer>> folds = GroupedFolds.split(gold, SourceGroups::of, 5, 13);
         Map<String, Integer> foldOfSource = new HashMap<>();

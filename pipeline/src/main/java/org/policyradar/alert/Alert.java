@@ -23,7 +23,7 @@ import org.policyradar.item.SourceRef;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Alert(String id,
-                    String type,
+                    AlertType type,
                     Instant created,
                     @JsonProperty("dedup_key") String dedupKey,
                     String topic,
@@ -48,21 +48,91 @@ public record Alert(String id,
                     List<String> signals,
                     List<TrendPoint> trend) {
 
-    public static final String SPIKE = "spike";
-    public static final String WATCH = "watch";
-    public static final String CHANGE = "change";
-    public static final String DIGEST = "digest";
-    /** A taxonomy signal spiking within a topic ({@link SignalSpikeDetector}). */
-    public static final String SIGNAL_SPIKE = "signal-spike";
-    public static final List<String> TYPES = List.of(SPIKE, WATCH, CHANGE, DIGEST, SIGNAL_SPIKE);
+    /** The wire names of the stored alert types ({@code radar alerts --type}). */
+    public static final List<String> TYPES = AlertType.STORED;
 
-    /** An alert of the original kinds (spike, watch), without the fields of change alerts. */
-    public Alert(String id, String type, Instant created, String dedupKey, String topic, String watch, String region,
-                 String title, String summary, Instant windowStart, Instant windowEnd, Double observed, Double expected,
-                 Double score, Integer itemsCount, List<AlertItem> items, String kibanaUrl, List<Delivery> deliveries,
-                 Boolean delivered) {
-        this(id, type, created, dedupKey, topic, watch, region, title, summary, windowStart, windowEnd, observed, expected,
-                score, itemsCount, items, kibanaUrl, deliveries, delivered, null, null, null, null, null, null);
+    /** A new alert, each field named; what is not set stays null (and is left out of the stored document). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this alert's fields, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.type = type;
+        b.created = created;
+        b.dedupKey = dedupKey;
+        b.topic = topic;
+        b.watch = watch;
+        b.region = region;
+        b.title = title;
+        b.summary = summary;
+        b.windowStart = windowStart;
+        b.windowEnd = windowEnd;
+        b.observed = observed;
+        b.expected = expected;
+        b.score = score;
+        b.itemsCount = itemsCount;
+        b.items = items;
+        b.kibanaUrl = kibanaUrl;
+        b.deliveries = deliveries;
+        b.delivered = delivered;
+        b.url = url;
+        b.source = source;
+        b.diff = diff;
+        b.version = version;
+        b.signals = signals;
+        b.trend = trend;
+        return b;
+    }
+
+    /** Names every field an alert sets: the record's 25 positions are never written out at a call site. */
+    public static final class Builder {
+        private String id, dedupKey, topic, watch, region, title, summary, kibanaUrl, url, diff;
+        private AlertType type;
+        private Instant created, windowStart, windowEnd;
+        private Double observed, expected, score;
+        private Integer itemsCount, version;
+        private List<AlertItem> items;
+        private List<Delivery> deliveries;
+        private Boolean delivered;
+        private SourceRef source;
+        private List<String> signals;
+        private List<TrendPoint> trend;
+
+        private Builder() {
+        }
+
+        public Builder id(String id) { this.id = id; return this; }
+        public Builder type(AlertType type) { this.type = type; return this; }
+        public Builder created(Instant created) { this.created = created; return this; }
+        public Builder dedupKey(String dedupKey) { this.dedupKey = dedupKey; return this; }
+        public Builder topic(String topic) { this.topic = topic; return this; }
+        public Builder watch(String watch) { this.watch = watch; return this; }
+        public Builder region(String region) { this.region = region; return this; }
+        public Builder title(String title) { this.title = title; return this; }
+        public Builder summary(String summary) { this.summary = summary; return this; }
+        public Builder windowStart(Instant windowStart) { this.windowStart = windowStart; return this; }
+        public Builder windowEnd(Instant windowEnd) { this.windowEnd = windowEnd; return this; }
+        public Builder observed(Double observed) { this.observed = observed; return this; }
+        public Builder expected(Double expected) { this.expected = expected; return this; }
+        public Builder score(Double score) { this.score = score; return this; }
+        public Builder itemsCount(Integer itemsCount) { this.itemsCount = itemsCount; return this; }
+        public Builder items(List<AlertItem> items) { this.items = items; return this; }
+        public Builder kibanaUrl(String kibanaUrl) { this.kibanaUrl = kibanaUrl; return this; }
+        public Builder deliveries(List<Delivery> deliveries) { this.deliveries = deliveries; return this; }
+        public Builder delivered(Boolean delivered) { this.delivered = delivered; return this; }
+        public Builder url(String url) { this.url = url; return this; }
+        public Builder source(SourceRef source) { this.source = source; return this; }
+        public Builder diff(String diff) { this.diff = diff; return this; }
+        public Builder version(Integer version) { this.version = version; return this; }
+        public Builder signals(List<String> signals) { this.signals = signals; return this; }
+        public Builder trend(List<TrendPoint> trend) { this.trend = trend; return this; }
+
+        public Alert build() {
+            return new Alert(id, type, created, dedupKey, topic, watch, region, title, summary, windowStart, windowEnd, observed, expected, score, itemsCount, items, kibanaUrl, deliveries, delivered, url, source, diff, version, signals, trend);
+        }
     }
 
     /**
@@ -107,9 +177,7 @@ public record Alert(String id,
     }
 
     public Alert withDeliveries(List<Delivery> newDeliveries, boolean isDelivered) {
-        return new Alert(id, type, created, dedupKey, topic, watch, region, title, summary, windowStart, windowEnd,
-                observed, expected, score, itemsCount, items, kibanaUrl, List.copyOf(newDeliveries), isDelivered, url, source,
-                diff, version, signals, trend);
+        return toBuilder().deliveries(List.copyOf(newDeliveries)).delivered(isDelivered).build();
     }
 
     /** The plain-text rendering used by every channel (Slack/Teams {@code text}, the mail's text part). */
@@ -125,8 +193,8 @@ public record Alert(String id,
         if (diff != null && !diff.isBlank()) {
             b.append("Changed passages ([-removed-] {+added+}):\n").append(diff.strip()).append('\n');
         }
-        if (items != null && !items.isEmpty() && !CHANGE.equals(type)) {
-            if (DIGEST.equals(type)) {
+        if (items != null && !items.isEmpty() && type != AlertType.CHANGE) {
+            if (type == AlertType.DIGEST) {
                 b.append("Top items:\n");
             }
             for (AlertItem i : items) {
@@ -142,7 +210,7 @@ public record Alert(String id,
                     b.append("  (").append(i.gloss()).append(")\n");
                 }
             }
-            if (itemsCount != null && itemsCount > items.size() && !DIGEST.equals(type)) {
+            if (itemsCount != null && itemsCount > items.size() && type != AlertType.DIGEST) {
                 b.append("… and ").append(itemsCount - items.size()).append(" more\n");
             }
         }

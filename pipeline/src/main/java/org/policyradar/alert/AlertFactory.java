@@ -21,25 +21,30 @@ public final class AlertFactory {
     Alert watch(AlertsConfig.Watch watch, String key, Instant now, List<Item> items, int total, Instant from, Instant to) {
         String title = "Watch '" + watch.id() + "': " + total + " new item" + (total == 1 ? "" : "s");
         String summary = "New matches for " + watch.query();
-        return new Alert(key, Alert.WATCH, now, key, null, watch.id(), regionOf(watch.regions()), title, summary, from, to,
-                (double) total, null, null, total, items.stream().map(AlertFactory::item).toList(),
-                kibana(watch.query(), from, to), pendingDeliveries(), config.channels().isEmpty());
+        return Alert.builder().id(key).type(AlertType.WATCH).created(now).dedupKey(key).watch(watch.id())
+                .region(regionOf(watch.regions())).title(title).summary(summary).windowStart(from).windowEnd(to)
+                .observed((double) total).itemsCount(total).items(items.stream().map(AlertFactory::item).toList())
+                .kibanaUrl(kibana(watch.query(), from, to)).deliveries(pendingDeliveries())
+                .delivered(config.channels().isEmpty()).build();
     }
 
     Alert spike(SpikeDetector.Subject subject, String key, Instant now, SpikeDetector.Measure m, List<Item> top) {
-        return spike(Alert.SPIKE, subject, key, now, m, top);
+        return spike(AlertType.SPIKE, subject, key, now, m, top);
     }
 
-    /** {@code type}: {@link Alert#SPIKE} or {@link Alert#SIGNAL_SPIKE}; both read the same measure. */
-    Alert spike(String type, SpikeDetector.Subject subject, String key, Instant now, SpikeDetector.Measure m, List<Item> top) {
+    /** {@code type}: {@link AlertType#SPIKE} or {@link AlertType#SIGNAL_SPIKE}; both read the same measure. */
+    Alert spike(AlertType type, SpikeDetector.Subject subject, String key, Instant now, SpikeDetector.Measure m, List<Item> top) {
         String title = String.format(Locale.ROOT, "Spike in %s: %d items in the last %s (usually %.1f)", subject.label(),
                 (long) m.observed(), human(m.windowEnd().getEpochSecond() - m.windowStart().getEpochSecond()), m.expected());
         String summary = String.format(Locale.ROOT, "%d items from %d sources between %s and %s; baseline median %.1f over %d days; "
                         + "robust z-score %.1f", (long) m.observed(), m.sources(), m.windowStart().atOffset(ZoneOffset.UTC),
                 m.windowEnd().atOffset(ZoneOffset.UTC), m.expected(), m.baselineDays(), m.score());
-        return new Alert(key, type, now, key, subject.topic(), null, subject.region(), title, summary, m.windowStart(),
-                m.windowEnd(), m.observed(), m.expected(), m.score(), (int) m.observed(), top.stream().map(AlertFactory::item).toList(),
-                kibana(subject.query(), m.windowStart(), m.windowEnd()), pendingDeliveries(), config.channels().isEmpty());
+        return Alert.builder().id(key).type(type).created(now).dedupKey(key).topic(subject.topic()).region(subject.region())
+                .title(title).summary(summary).windowStart(m.windowStart()).windowEnd(m.windowEnd()).observed(m.observed())
+                .expected(m.expected()).score(m.score()).itemsCount((int) m.observed())
+                .items(top.stream().map(AlertFactory::item).toList())
+                .kibanaUrl(kibana(subject.query(), m.windowStart(), m.windowEnd())).deliveries(pendingDeliveries())
+                .delivered(config.channels().isEmpty()).build();
     }
 
     /** A plan adjustment: a tracked page's text changed; the alert carries the version's diff and summary. */
@@ -53,10 +58,12 @@ public final class AlertFactory {
                 + encode("item_id:\"" + v.itemId() + "\"") + "'))").orElse(null);
         List<Alert.Delivery> deliveries = pendingDeliveries();
         // the window is the two versions compared: when the previous one was fetched, and this one
-        return new Alert(key, Alert.CHANGE, now, key, topic, null, v.source() == null ? null : v.source().region(), title,
-                v.changeSummary(), v.previousFetched() != null ? v.previousFetched() : v.fetched(), v.fetched(), null, null, null, 1,
-                List.of(item), link, deliveries, deliveries.isEmpty(), v.url(), v.source(), v.diff(), v.version(),
-                v.signals().isEmpty() ? null : v.signals(), null);
+        return Alert.builder().id(key).type(AlertType.CHANGE).created(now).dedupKey(key).topic(topic)
+                .region(v.source() == null ? null : v.source().region()).title(title).summary(v.changeSummary())
+                .windowStart(v.previousFetched() != null ? v.previousFetched() : v.fetched()).windowEnd(v.fetched())
+                .itemsCount(1).items(List.of(item)).kibanaUrl(link).deliveries(deliveries).delivered(deliveries.isEmpty())
+                .url(v.url()).source(v.source()).diff(v.diff()).version(v.version())
+                .signals(v.signals().isEmpty() ? null : v.signals()).build();
     }
 
     /** The digest of one period, addressed to its recipients only. */
@@ -67,18 +74,19 @@ public final class AlertFactory {
                         .toString().replace('T', ' ') + " UTC", itemsCount, itemsCount == 1 ? "" : "s");
         List<Alert.Delivery> deliveries = pendingDeliveries().stream()
                 .filter(d -> recipients.isEmpty() || recipients.contains(d.channel())).toList();
-        return new Alert(key, Alert.DIGEST, now, key, null, null, null, title, summary, period.start(), period.end(),
-                (double) itemsCount, null, null, itemsCount, top.stream().map(AlertFactory::item).toList(),
-                kibana("*", period.start(), period.end()), deliveries, deliveries.isEmpty(), null, null, null, null, null,
-                trend.isEmpty() ? null : List.copyOf(trend));
+        return Alert.builder().id(key).type(AlertType.DIGEST).created(now).dedupKey(key).title(title).summary(summary)
+                .windowStart(period.start()).windowEnd(period.end()).observed((double) itemsCount).itemsCount(itemsCount)
+                .items(top.stream().map(AlertFactory::item).toList()).kibanaUrl(kibana("*", period.start(), period.end()))
+                .deliveries(deliveries).delivered(deliveries.isEmpty()).trend(trend.isEmpty() ? null : List.copyOf(trend))
+                .build();
     }
 
     /** A message sent by {@code radar alerts test}; never stored. */
     Alert test(Instant now) {
         String key = "test:" + now.toEpochMilli();
-        return new Alert(key, "test", now, key, null, null, null, "Test message",
-                "PolicyRadar can deliver alerts to this channel.", null, null, null, null, null, 0, List.of(),
-                config.kibanaUrl().orElse(null), List.of(), false);
+        return Alert.builder().id(key).type(AlertType.TEST).created(now).dedupKey(key).title("Test message")
+                .summary("PolicyRadar can deliver alerts to this channel.").itemsCount(0).items(List.of())
+                .kibanaUrl(config.kibanaUrl().orElse(null)).deliveries(List.of()).delivered(false).build();
     }
 
     List<Alert.Delivery> pendingDeliveries() {

@@ -111,21 +111,21 @@ public final class AlertStore {
     }
 
     /** Alerts of a type raised in [from, to), oldest first. */
-    public List<Alert> between(Instant from, Instant to, String type, int max) {
-        return search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("type").value(type)))
+    public List<Alert> between(Instant from, Instant to, AlertType type, int max) {
+        return search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("type").value(type.wireName())))
                 .filter(f -> f.range(r -> r.untyped(d -> d.field("created").gte(JsonData.of(from.toString()))
                         .lt(JsonData.of(to.toString()))))))), max, SortOrder.Asc);
     }
 
     /** Whether a spike alert about this subject ({@link SpikeDetector.Subject#key()}) was raised after {@code since}. */
     public boolean spikeRaisedSince(String subjectKey, Instant since) {
-        return raisedSince(Alert.SPIKE, subjectKey, since);
+        return raisedSince(AlertType.SPIKE, subjectKey, since);
     }
 
     /** Whether an alert of this type (spike, signal-spike) about this subject was raised after {@code since}. */
-    public boolean raisedSince(String type, String subjectKey, Instant since) {
-        return !search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("type").value(type)))
-                .filter(f -> f.prefix(p -> p.field("dedup_key").value(type + ":" + subjectKey + ":")))
+    public boolean raisedSince(AlertType type, String subjectKey, Instant since) {
+        return !search(Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("type").value(type.wireName())))
+                .filter(f -> f.prefix(p -> p.field("dedup_key").value(type.wireName() + ":" + subjectKey + ":")))
                 .filter(f -> f.range(r -> r.untyped(d -> d.field("created").gt(JsonData.of(since.toString()))))))), 1, SortOrder.Desc).isEmpty();
     }
 

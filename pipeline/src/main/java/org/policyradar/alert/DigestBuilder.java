@@ -84,8 +84,8 @@ final class DigestBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException("digest: search failed", e);
         }
-        section(summary, "Spikes", store.between(period.start(), period.end(), Alert.SPIKE, LISTED_ALERTS + 1));
-        section(summary, "Plan adjustments", store.between(period.start(), period.end(), Alert.CHANGE, LISTED_ALERTS + 1));
+        section(summary, "Spikes", store.between(period.start(), period.end(), AlertType.SPIKE, LISTED_ALERTS + 1));
+        section(summary, "Plan adjustments", store.between(period.start(), period.end(), AlertType.CHANGE, LISTED_ALERTS + 1));
         Alert a = factory.digest(key, now, period, summary.toString(), top, (int) total, digest.recipients(), trend(period));
         if (!store.raise(a)) {
             return Optional.empty();
@@ -139,7 +139,7 @@ final class DigestBuilder {
                 .append(":\n");
         for (Alert a : alerts.subList(0, Math.min(LISTED_ALERTS, alerts.size()))) {
             summary.append("  • ").append(a.title());
-            if (Alert.CHANGE.equals(a.type()) && a.summary() != null) {
+            if (a.type() == AlertType.CHANGE && a.summary() != null) {
                 summary.append(" — ").append(a.summary().lines().findFirst().orElse(""));
             }
             if (a.url() != null) {

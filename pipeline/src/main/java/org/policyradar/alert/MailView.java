@@ -54,8 +54,8 @@ record MailView(String kind, String heading, String title, List<String> why, Str
     }
 
     static MailView of(Alert a, String chartCid) {
-        boolean change = Alert.CHANGE.equals(a.type());
-        boolean digest = Alert.DIGEST.equals(a.type());
+        boolean change = a.type() == AlertType.CHANGE;
+        boolean digest = a.type() == AlertType.DIGEST;
         List<String> lines = a.summary() == null ? List.of() : a.summary().strip().lines().filter(l -> !l.isBlank()).toList();
         List<String> signals = lines.stream().filter(l -> l.startsWith(SIGNAL_LINE)).toList();
         List<String> rest = lines.stream().filter(l -> !l.startsWith(SIGNAL_LINE)).toList();
@@ -66,28 +66,18 @@ record MailView(String kind, String heading, String title, List<String> why, Str
         int more = a.itemsCount() != null && !digest ? Math.max(0, a.itemsCount() - items.size()) : 0;
         Versions versions = change && a.version() != null
                 ? new Versions(a.version() - 1, date(a.windowStart()), a.version(), date(a.windowEnd())) : null;
-        return new MailView(a.type(), heading(a.type()), a.title(), why, sourceName, change ? date(a.windowEnd()) : null,
+        return new MailView(a.type().wireName(), a.type().heading(), a.title(), why, sourceName, change ? date(a.windowEnd()) : null,
                 safe(a.url()), safe(a.kibanaUrl()), kibanaView(a.kibanaUrl()), items, more, diff(a.diff()), versions,
                 signals, change || digest ? rest : List.of(), chartCid);
     }
 
     private static String why(Alert a) {
-        if (Alert.CHANGE.equals(a.type())) {
+        if (a.type() == AlertType.CHANGE) {
             return "A tracked page changed: version " + a.version() + " differs from version " + (a.version() - 1)
                     + " in the text that matters (dates, counters and boilerplate ignored).";
         }
         return "The new items of " + date(a.windowStart()) + " – " + date(a.windowEnd()) + ", by topic, with this period's "
                 + "spikes and plan adjustments.";
-    }
-
-    static String heading(String type) {
-        return switch (type) {
-            case Alert.SPIKE -> "Topic spike";
-            case Alert.WATCH -> "Watch match";
-            case Alert.CHANGE -> "Plan adjustment";
-            case Alert.DIGEST -> "Digest";
-            default -> Character.toUpperCase(type.charAt(0)) + type.substring(1).replace('-', ' ');
-        };
     }
 
     private static ItemView item(Alert.AlertItem i) {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Signal spikes: for each topic, the count of items carrying one of the configured signals (a self-reliance target,
  * a chokepoint, a ban, a funding line …) in the window against the same robust baseline as topic spikes
  * ({@link SpikeDetector#measure}: 28 daily windows, median and MAD, near-duplicates counted once). Raised as
- * {@link Alert#SIGNAL_SPIKE} under the key {@code signal-spike:<signal>/<topic>:<day>} with a cooldown of its own,
+ * {@link AlertType#SIGNAL_SPIKE} under the key {@code signal-spike:<signal>/<topic>:<day>} with a cooldown of its own,
  * so a signal spike never silences a topic spike or the reverse.
  */
 public final class SignalSpikeDetector {
@@ -50,12 +50,12 @@ public final class SignalSpikeDetector {
             if (!SpikeDetector.isSpike(m, settings)) {
                 continue;
             }
-            if (store.raisedSince(Alert.SIGNAL_SPIKE, subject.key(), now.minus(settings.cooldown()))) {
+            if (store.raisedSince(AlertType.SIGNAL_SPIKE, subject.key(), now.minus(settings.cooldown()))) {
                 LOG.debug("event=signal_spike_cooldown subject={}", subject.key());
                 continue;
             }
-            String key = Alert.SIGNAL_SPIKE + ":" + subject.key() + ":" + now.atOffset(ZoneOffset.UTC).toLocalDate();
-            Alert a = factory.spike(Alert.SIGNAL_SPIKE, subject, key, now, m, measures.topItems(subject, m.windowStart(), now));
+            String key = AlertType.SIGNAL_SPIKE.wireName() + ":" + subject.key() + ":" + now.atOffset(ZoneOffset.UTC).toLocalDate();
+            Alert a = factory.spike(AlertType.SIGNAL_SPIKE, subject, key, now, m, measures.topItems(subject, m.windowStart(), now));
             if (store.raise(a)) {
                 LOG.info("event=alert_raised type=signal-spike subject=\"{}\" observed={} expected={} score={}", subject.key(),
                         m.observed(), m.expected(), m.score());

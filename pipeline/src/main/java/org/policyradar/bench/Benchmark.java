@@ -338,9 +338,12 @@ public final class Benchmark {
             String url = "https://bench.local/item/" + i;
             Map<String, List<String>> evidence = new LinkedHashMap<>();
             c.evidence().forEach((topic, list) -> evidence.put(topic, list.stream().map(e -> e.term()).distinct().toList()));
-            out.add(new Item(CanonicalUrl.documentId(url), url, url, t.title(), null, t.text(), now.minusSeconds(i), false, now,
-                    c.lang(), new SourceRef("bench-" + (i % 50), "Bench " + (i % 50), i % 2 == 0 ? "CN" : "EU"), c.topics(),
-                    c.scores(), evidence, List.of(), List.of(), List.of(), c.tokens().get("title"), c.tokens().get("body")));
+            out.add(Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(url).title(t.title())
+                    .text(t.text()).published(now.minusSeconds(i)).fetched(now).lang(c.lang())
+                    .source(new SourceRef("bench-" + (i % 50), "Bench " + (i % 50), i % 2 == 0 ? "CN" : "EU"))
+                    .topics(c.topics()).scores(c.scores()).evidence(evidence).evidenceDetail(List.of())
+                    .entities(List.of()).signals(List.of()).titleTokens(c.tokens().get("title"))
+                    .bodyTokens(c.tokens().get("body")).build());
         }
         return out;
     }

@@ -39,10 +39,34 @@ public final class ItemFactory {
      */
     public record RawItem(String url, String title, String summary, String text, Instant published,
                           boolean publishedEstimated, Instant fetched, String declaredLang, String identityKey, String contentType) {
-        /** An entry that was not read from a followed link. */
-        public RawItem(String url, String title, String summary, String text, Instant published,
-                       boolean publishedEstimated, Instant fetched, String declaredLang, String identityKey) {
-            this(url, title, summary, text, published, publishedEstimated, fetched, declaredLang, identityKey, null);
+        /** A new entry, each field named; what is not set stays null (false). */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Names what a source reader sets; an entry not read from a followed link leaves {@code contentType} unset. */
+        public static final class Builder {
+            private String url, title, summary, text, declaredLang, identityKey, contentType;
+            private Instant published, fetched;
+            private boolean publishedEstimated;
+
+            private Builder() {
+            }
+
+            public Builder url(String url) { this.url = url; return this; }
+            public Builder title(String title) { this.title = title; return this; }
+            public Builder summary(String summary) { this.summary = summary; return this; }
+            public Builder text(String text) { this.text = text; return this; }
+            public Builder published(Instant published) { this.published = published; return this; }
+            public Builder publishedEstimated(boolean publishedEstimated) { this.publishedEstimated = publishedEstimated; return this; }
+            public Builder fetched(Instant fetched) { this.fetched = fetched; return this; }
+            public Builder declaredLang(String declaredLang) { this.declaredLang = declaredLang; return this; }
+            public Builder identityKey(String identityKey) { this.identityKey = identityKey; return this; }
+            public Builder contentType(String contentType) { this.contentType = contentType; return this; }
+
+            public RawItem build() {
+                return new RawItem(url, title, summary, text, published, publishedEstimated, fetched, declaredLang, identityKey, contentType);
+            }
         }
     }
 
@@ -77,9 +101,11 @@ public final class ItemFactory {
         });
         List<String> entities = c.entities().stream().map(EntityMention::id).distinct().toList();
         List<String> signals = c.signals().stream().map(Signal::kind).distinct().toList();
-        return new Item(id, raw.url(), CanonicalUrl.canonicalize(raw.url()), raw.title(), raw.summary(), raw.text(), raw.published(),
-                raw.publishedEstimated(), raw.fetched(), c.lang(),
-                new SourceRef(source.id(), source.name(), source.region().name()), c.topics(), c.scores(), evidence,
-                detail, entities, signals, c.tokens().get("title"), c.tokens().get("body")).withContentType(raw.contentType()).withFingerprint().withGloss(glossary.gloss(c), figures(c));
+        return Item.builder().id(id).url(raw.url()).canonicalUrl(CanonicalUrl.canonicalize(raw.url())).title(raw.title())
+                .summary(raw.summary()).text(raw.text()).published(raw.published()).publishedEstimated(raw.publishedEstimated())
+                .fetched(raw.fetched()).lang(c.lang()).source(new SourceRef(source.id(), source.name(), source.region().name()))
+                .topics(c.topics()).scores(c.scores()).evidence(evidence).evidenceDetail(detail).entities(entities)
+                .signals(signals).titleTokens(c.tokens().get("title")).bodyTokens(c.tokens().get("body"))
+                .contentType(raw.contentType()).build().withFingerprint().withGloss(glossary.gloss(c), figures(c));
     }
 }

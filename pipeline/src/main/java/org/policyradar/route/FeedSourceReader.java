@@ -40,8 +40,9 @@ public final class FeedSourceReader implements SourceReader {
         List<RawItem> raw = new ArrayList<>(feed.entries().size());
         for (FeedEntry e : feed.entries()) {
             boolean linked = e.link() != null;
-            raw.add(new RawItem(linked ? e.link() : fetched.finalUri().toString(), e.title(), e.summary(), e.content(),
-                    e.published(), e.publishedEstimated(), fetched.fetched(), e.lang(), linked ? null : e.dedupeKey()));
+            raw.add(RawItem.builder().url(linked ? e.link() : fetched.finalUri().toString()).title(e.title())
+                    .summary(e.summary()).text(e.content()).published(e.published()).publishedEstimated(e.publishedEstimated())
+                    .fetched(fetched.fetched()).declaredLang(e.lang()).identityKey(linked ? null : e.dedupeKey()).build());
         }
         LOG.debug("event=parsed source={} type={} encoding={} entries={} skipped={}", source.id(), feed.feedType(),
                 feed.encoding(), raw.size(), feed.skipped());

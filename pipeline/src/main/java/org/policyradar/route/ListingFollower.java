@@ -65,9 +65,9 @@ public final class ListingFollower {
         List<String> errors = new ArrayList<>();
         for (ListingEntry entry : entries) {
             if (!source.follow()) {
-                items.add(new RawItem(entry.url(), entry.title(), entry.summary(), null,
-                        entry.published() != null ? entry.published() : listing.fetched(), entry.published() == null,
-                        listing.fetched(), null, null));
+                items.add(RawItem.builder().url(entry.url()).title(entry.title()).summary(entry.summary())
+                        .published(entry.published() != null ? entry.published() : listing.fetched())
+                        .publishedEstimated(entry.published() == null).fetched(listing.fetched()).build());
                 continue;
             }
             URI uri = URI.create(entry.url());
@@ -107,9 +107,11 @@ public final class ListingFollower {
                     continue;
                 }
                 var published = article.published() != null ? article.published() : entry.published();
-                items.add(new RawItem(entry.url(), article.title() == null || article.title().isBlank() ? entry.title() : article.title(),
-                        entry.summary(), article.text(), published != null ? published : page.fetched(), published == null, page.fetched(),
-                        article.lang(), null, documentType.orElse("text/html")));
+                items.add(RawItem.builder().url(entry.url())
+                        .title(article.title() == null || article.title().isBlank() ? entry.title() : article.title())
+                        .summary(entry.summary()).text(article.text()).published(published != null ? published : page.fetched())
+                        .publishedEstimated(published == null).fetched(page.fetched()).declaredLang(article.lang())
+                        .contentType(documentType.orElse("text/html")).build());
                 if (track(source, entry.url(), items.get(items.size() - 1).title(), article.text(), page)) {
                     validators.add(new PageValidators(uri, page.validators()));
                 }

@@ -55,9 +55,10 @@ class AlertEngineTest {
 
     private static Item item(String title, String topic, String source, Instant published, Instant fetched) {
         String url = "https://alerts.example/" + UUID.randomUUID();
-        return new Item(CanonicalUrl.documentId(url), url, CanonicalUrl.canonicalize(url), title, null, null, published, false,
-                fetched, "en", new SourceRef(source, source, "EU"), List.of(topic), Map.of(), Map.of(), List.of(), List.of(),
-                List.of(), null, null);
+        return Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(CanonicalUrl.canonicalize(url))
+                .title(title).published(published).fetched(fetched).lang("en")
+                .source(new SourceRef(source, source, "EU")).topics(List.of(topic)).scores(Map.of())
+                .evidence(Map.of()).evidenceDetail(List.of()).entities(List.of()).signals(List.of()).build();
     }
 
     private static void index(List<Item> items) throws IOException {
@@ -90,13 +91,14 @@ class AlertEngineTest {
 
     /** The topic-level alerts of a topic (not its per-region spikes). */
     private static List<Alert> ofTopic(List<Alert> alerts, String topic) {
-        return alerts.stream().filter(a -> topic.equals(a.topic()) && (a.region() == null || !Alert.SPIKE.equals(a.type()))).toList();
+        return alerts.stream().filter(a -> topic.equals(a.topic()) && (a.region() == null || !AlertType.SPIKE.equals(a.type()))).toList();
     }
 
     private static Item item(String title, List<String> topics, List<String> entities, SourceRef source, Instant t) {
         String url = "https://alerts.example/" + UUID.randomUUID();
-        return new Item(CanonicalUrl.documentId(url), url, CanonicalUrl.canonicalize(url), title, null, null, t, false, t, "en",
-                source, topics, Map.of(), Map.of(), List.of(), entities, List.of(), null, null);
+        return Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(CanonicalUrl.canonicalize(url))
+                .title(title).published(t).fetched(t).lang("en").source(source).topics(topics).scores(Map.of())
+                .evidence(Map.of()).evidenceDetail(List.of()).entities(entities).signals(List.of()).build();
     }
 
     @Test
@@ -162,7 +164,7 @@ class AlertEngineTest {
         List<Alert> spikes = ofTopic(engine.evaluate(now).raised(), topic);
         assertThat(spikes).hasSize(1);
         Alert a = spikes.get(0);
-        assertThat(a.type()).isEqualTo(Alert.SPIKE);
+        assertThat(a.type()).isEqualTo(AlertType.SPIKE);
         assertThat(a.observed()).isEqualTo(12.0);
         assertThat(a.expected()).isEqualTo(1.0);
         assertThat(a.score()).isGreaterThan(3.0);
@@ -171,7 +173,7 @@ class AlertEngineTest {
 
         assertThat(ofTopic(engine.evaluate(now).raised(), topic)).isEmpty();
         assertThat(ofTopic(engine.evaluate(now.plus(Duration.ofHours(2))).raised(), topic)).isEmpty();
-        assertThat(engine.store().list(now.minus(Duration.ofDays(1)), Optional.of(Alert.SPIKE), 100).stream()
+        assertThat(engine.store().list(now.minus(Duration.ofDays(1)), Optional.of(AlertType.SPIKE.wireName()), 100).stream()
                 .filter(x -> topic.equals(x.topic())).count()).isEqualTo(1);
     }
 

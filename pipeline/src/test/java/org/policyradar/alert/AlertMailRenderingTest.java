@@ -124,9 +124,8 @@ class AlertMailRenderingTest {
         AlertFactory factory = new AlertFactory(config);
         SpikeDetector.Measure measure = new SpikeDetector.Measure("5g", NOW.minus(Duration.ofHours(24)), NOW, 14, 6, 2.5, 7.9, 28);
         Alert spike = factory.spike(SpikeDetector.Subject.topic("5g"), "spike:" + token, NOW, measure, List.of(english));
-        new Deliverer(config).send(mail, new Alert(spike.id(), spike.type(), spike.created(), spike.dedupKey(), spike.topic(), null,
-                null, spike.title() + " " + token, spike.summary(), spike.windowStart(), spike.windowEnd(), spike.observed(),
-                spike.expected(), spike.score(), spike.itemsCount(), spike.items(), spike.kibanaUrl(), List.of(), false));
+        new Deliverer(config).send(mail, spike.toBuilder().region(null).title(spike.title() + " " + token)
+                .deliveries(List.of()).delivered(false).build());
 
         AlertsConfig digestOnly = new AlertsConfig(Optional.of(KIBANA), List.of(mail), List.of(), AlertsConfig.Spike.DEFAULTS, Map.of())
                 .withDigest(new AlertsConfig.Digest(Optional.of(Duration.ofHours(24)), Optional.empty(), ZoneOffset.UTC, List.of(), 5));
@@ -152,9 +151,10 @@ class AlertMailRenderingTest {
     private static Item item(String title, String summary, String lang, SourceRef source, String topic, List<String> evidence,
                              Instant fetched) {
         String url = "https://news.example/" + UUID.randomUUID();
-        return new Item(CanonicalUrl.documentId(url), url, CanonicalUrl.canonicalize(url), title, summary, null, fetched, false,
-                fetched, lang, source, List.of(topic), Map.of(topic, 0.9), Map.of(topic, evidence), List.of(), List.of(), List.of(),
-                null, null);
+        return Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(CanonicalUrl.canonicalize(url))
+                .title(title).summary(summary).published(fetched).fetched(fetched).lang(lang).source(source)
+                .topics(List.of(topic)).scores(Map.of(topic, 0.9)).evidence(Map.of(topic, evidence))
+                .evidenceDetail(List.of()).entities(List.of()).signals(List.of()).build();
     }
 
     @Test

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 class MailTemplatesTest {
     private final MailTemplates templates = new MailTemplates();
 
-    private static Alert alert(String type, Alert.AlertItem item) {
-        return new Alert("k", type, Instant.EPOCH, "k", "ai", null, null, "Title <b>bold</b>", "Because <i>x</i>\nand more",
-                Instant.EPOCH, Instant.EPOCH, 3.0, null, null, 3, List.of(item),
-                "http://kibana.example/app/discover#/?_a=(index:'radar-items')", List.of(), false);
+    private static Alert alert(AlertType type, Alert.AlertItem item) {
+        return Alert.builder().id("k").type(type).created(Instant.EPOCH).dedupKey("k").topic("ai").title("Title <b>bold</b>")
+                .summary("Because <i>x</i>\nand more").windowStart(Instant.EPOCH).windowEnd(Instant.EPOCH).observed(3.0)
+                .itemsCount(3).items(List.of(item)).kibanaUrl("http://kibana.example/app/discover#/?_a=(index:'radar-items')")
+                .deliveries(List.of()).delivered(false).build();
     }
 
     @Test
@@ -24,7 +25,7 @@ class MailTemplatesTest {
         Alert.AlertItem hostile = new Alert.AlertItem("1", "javascript:alert(1)", "<img src=x onerror=alert(1)> AI plan", Instant.EPOCH,
                 "src", "Src <script>alert(2)</script>", "<script>alert(3)</script> the AI", "en", List.of("ai"),
                 Map.of("ai", List.of("AI", "<script>")));
-        String html = templates.html(MailView.of(alert(Alert.WATCH, hostile), null));
+        String html = templates.html(MailView.of(alert(AlertType.WATCH, hostile), null));
         Document dom = Jsoup.parse(html);
         assertThat(dom.select("script, img")).isEmpty();
         assertThat(dom.select("a[href^=javascript]")).isEmpty();
@@ -39,7 +40,7 @@ class MailTemplatesTest {
     void aKindWithoutItsOwnTemplateIsFramedByTheLayoutAndListsItsItems() {
         Alert.AlertItem item = new Alert.AlertItem("1", "https://gov.example/a", "自主可控 plan", Instant.parse("2047-01-02T03:04:00Z"),
                 "gov", "State Council", null, "zh", List.of("ai"), Map.of("ai", List.of("自主可控")));
-        Document dom = Jsoup.parse(templates.html(MailView.of(alert("signal-spike", item), null)));
+        Document dom = Jsoup.parse(templates.html(MailView.of(alert(AlertType.SIGNAL_SPIKE, item), null)));
         assertThat(dom.select(".kind").text()).isEqualTo("PolicyRadar · Signal spike");
         assertThat(dom.select(".item .source").text()).isEqualTo("State Council");
         assertThat(dom.select(".item .date").text()).isEqualTo("2047-01-02 03:04 UTC");
@@ -54,7 +55,7 @@ class MailTemplatesTest {
         Alert.AlertItem item = new Alert.AlertItem("1", "https://gov.example/b", "芯片产业发展规划", Instant.EPOCH,
                 "gov", "State Council", null, "zh", List.of("ai"), Map.of("ai", List.of("芯片")),
                 "芯片: semiconductors and chips; 华为: Huawei");
-        Document dom = Jsoup.parse(templates.html(MailView.of(alert(Alert.WATCH, item), null)));
+        Document dom = Jsoup.parse(templates.html(MailView.of(alert(AlertType.WATCH, item), null)));
         assertThat(dom.select(".item .gloss").text()).isEqualTo("芯片: semiconductors and chips; 华为: Huawei");
     }
 }

@@ -149,7 +149,7 @@ class PlanAdjustmentAndDigestTest {
             List<Alert> raised = changeAlerts(engine.evaluate(now), url);
             assertThat(raised).hasSize(1);
             Alert a = raised.get(0);
-            assertThat(a.type()).isEqualTo(Alert.CHANGE);
+            assertThat(a.type()).isEqualTo(AlertType.CHANGE);
             assertThat(a.version()).isEqualTo(2);
             assertThat(a.diff()).contains("达到[-38-]{+50+}个").doesNotContain("浏览次数").doesNotContain("做好政策宣传");
             assertThat(a.summary()).contains("38个 → 50个").contains("[5g]");
@@ -209,7 +209,7 @@ class PlanAdjustmentAndDigestTest {
                             List.of("digest-" + id), 2));
             AlertEngine engine = new AlertEngine(es.client(), config);
 
-            List<Alert> digests = ofType(engine.evaluate(periodEnd.plus(Duration.ofHours(1))), Alert.DIGEST);
+            List<Alert> digests = ofType(engine.evaluate(periodEnd.plus(Duration.ofHours(1))), AlertType.DIGEST);
             assertThat(digests).hasSize(1);
             Alert d = digests.get(0);
             assertThat(d.windowStart()).isEqualTo(periodEnd.minus(Duration.ofDays(1)));
@@ -219,12 +219,12 @@ class PlanAdjustmentAndDigestTest {
             assertThat(d.items()).extracting(Alert.AlertItem::title).containsExactly("AI rules adopted " + id, "Quantum network " + id);
             assertThat(d.deliveries()).extracting(Alert.Delivery::channel).containsExactly("digest-" + id);
 
-            assertThat(ofType(engine.evaluate(periodEnd.plus(Duration.ofHours(5))), Alert.DIGEST)).isEmpty();
+            assertThat(ofType(engine.evaluate(periodEnd.plus(Duration.ofHours(5))), AlertType.DIGEST)).isEmpty();
             assertThat(analysts.bodiesWith("AI rules adopted " + id)).hasSize(1);
             assertThat(others.bodies).isEmpty();
 
             // the next period has its own digest
-            List<Alert> next = ofType(engine.evaluate(periodEnd.plus(Duration.ofHours(25))), Alert.DIGEST);
+            List<Alert> next = ofType(engine.evaluate(periodEnd.plus(Duration.ofHours(25))), AlertType.DIGEST);
             assertThat(next).hasSize(1);
             assertThat(next.get(0).windowEnd()).isEqualTo(periodEnd.plus(Duration.ofDays(1)));
         }
@@ -256,7 +256,7 @@ class PlanAdjustmentAndDigestTest {
                     AlertsConfig.Spike.DEFAULTS, Map.of());
             AlertEngine engine = new AlertEngine(es.client(), config);
 
-            String id = ofType(engine.evaluate(t0), Alert.WATCH).get(0).id();
+            String id = ofType(engine.evaluate(t0), AlertType.WATCH).get(0).id();
             assertThat(hook.bodiesWith(token)).hasSize(1);
             Alert.Delivery d = engine.store().get(id).orElseThrow().deliveries().get(0);
             assertThat(d.status()).isEqualTo(Alert.Delivery.PENDING);
@@ -303,7 +303,7 @@ class PlanAdjustmentAndDigestTest {
                     List.of(new AlertsConfig.Watch("w-" + token.substring(2, 12), token, List.of(), List.of(), List.of())),
                     AlertsConfig.Spike.DEFAULTS, Map.of());
             AlertEngine.Result r = new AlertEngine(es.client(), config).evaluate(t0);
-            assertThat(ofType(r, Alert.WATCH)).hasSize(1);
+            assertThat(ofType(r, AlertType.WATCH)).hasSize(1);
             assertThat(hook.bodiesWith(token)).hasSize(1);
         }
     }
@@ -319,16 +319,18 @@ class PlanAdjustmentAndDigestTest {
 
     private static Item item(String title, String topic, double score, Instant fetched) {
         String url = "https://digest.example/" + UUID.randomUUID();
-        return new Item(CanonicalUrl.documentId(url), url, CanonicalUrl.canonicalize(url), title, null, null, fetched, false,
-                fetched, "en", new SourceRef("digest-src", "Digest source", "EU"), List.of(topic), Map.of(topic, score), Map.of(),
-                List.of(), List.of(), List.of(), null, null);
+        return Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(CanonicalUrl.canonicalize(url))
+                .title(title).published(fetched).fetched(fetched).lang("en")
+                .source(new SourceRef("digest-src", "Digest source", "EU")).topics(List.of(topic))
+                .scores(Map.of(topic, score)).evidence(Map.of()).evidenceDetail(List.of()).entities(List.of())
+                .signals(List.of()).build();
     }
 
     private static List<Alert> changeAlerts(AlertEngine.Result r, String url) {
-        return r.raised().stream().filter(a -> Alert.CHANGE.equals(a.type()) && url.equals(a.url())).toList();
+        return r.raised().stream().filter(a -> AlertType.CHANGE.equals(a.type()) && url.equals(a.url())).toList();
     }
 
-    private static List<Alert> ofType(AlertEngine.Result r, String type) {
+    private static List<Alert> ofType(AlertEngine.Result r, AlertType type) {
         return r.raised().stream().filter(a -> type.equals(a.type())).toList();
     }
 

@@ -47,9 +47,10 @@ class SignalSpikeTest {
 
     private static Item item(String topic, List<String> signals, String source, Instant published) {
         String url = "https://signals.example/" + UUID.randomUUID();
-        return new Item(CanonicalUrl.documentId(url), url, CanonicalUrl.canonicalize(url), "item " + topic, null, null, published,
-                false, published, "zh", new SourceRef(source, source, "CN"), List.of(topic), Map.of(), Map.of(), List.of(),
-                List.of(), signals, null, null);
+        return Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(CanonicalUrl.canonicalize(url))
+                .title("item " + topic).published(published).fetched(published).lang("zh")
+                .source(new SourceRef(source, source, "CN")).topics(List.of(topic)).scores(Map.of())
+                .evidence(Map.of()).evidenceDetail(List.of()).entities(List.of()).signals(signals).build();
     }
 
     private static AlertsConfig config(AlertsConfig.SignalSpike signalSpike) {
@@ -89,7 +90,7 @@ class SignalSpikeTest {
 
         List<Alert> raised = about(engine.evaluate(now).raised(), topic);
         assertThat(raised).singleElement().satisfies(a -> {
-            assertThat(a.type()).isEqualTo(Alert.SIGNAL_SPIKE);
+            assertThat(a.type()).isEqualTo(AlertType.SIGNAL_SPIKE);
             assertThat(a.dedupKey()).isEqualTo("signal-spike:funding/" + topic + ":2026-10-20");
             assertThat(a.title()).contains("signal 'funding' in topic '" + topic + "'", "8 items");
             assertThat(a.observed()).isEqualTo(8.0);
@@ -102,7 +103,7 @@ class SignalSpikeTest {
         // the same evaluation again, and an hour later (cooldown, a new key would be the same day anyway): nothing new
         assertThat(about(engine.evaluate(now).raised(), topic)).isEmpty();
         assertThat(about(engine.evaluate(now.plus(Duration.ofHours(13))).raised(), topic)).isEmpty();
-        assertThat(engine.store().raisedSince(Alert.SIGNAL_SPIKE, "funding/" + topic, now.minus(Duration.ofHours(1)))).isTrue();
+        assertThat(engine.store().raisedSince(AlertType.SIGNAL_SPIKE, "funding/" + topic, now.minus(Duration.ofHours(1)))).isTrue();
 
         // switched off: nothing, even on a fresh store key
         AlertEngine off = new AlertEngine(es.client(), config(new AlertsConfig.SignalSpike(false, config.signalSpike().settings(),

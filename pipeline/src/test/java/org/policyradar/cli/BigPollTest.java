@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.config.ElasticsearchSettings;
-import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.testing.LocalHttpServer;
 import org.policyradar.testing.TestElasticsearch;
+import org.policyradar.testing.ServerAndElasticsearch;
 
 /**
  * One poll of a feed with thousands of different entries (a first poll of an archive feed): every entry is indexed
@@ -22,30 +20,18 @@ import org.policyradar.testing.TestElasticsearch;
  * {@code terms} query takes ({@code index.max_terms_count}, 65,536).
  */
 class BigPollTest {
-    private static LocalHttpServer server;
-    private static ElasticsearchConnection es;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = new LocalHttpServer();
-        es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        es.close();
-    }
+    @RegisterExtension
+    static final ServerAndElasticsearch LOCAL = new ServerAndElasticsearch();
 
     @Test
     void threeThousandNewEntriesInOnePollAreAllIndexedOnce(@TempDir Path dir) throws Exception {
         int entries = 3_000;
         // The week already holds items (the feed's first 10 entries): the lookup then reaches the shards' terms query
         // (on an empty window Elasticsearch rewrites it away unread).
-        server.serve("/archive.xml", LocalHttpServer.Resource.ok(feed("archive", 10, 16), "application/rss+xml"));
+        LOCAL.server().serve("/archive.xml", LocalHttpServer.Resource.ok(feed("archive", 10, 16), "application/rss+xml"));
         configure(dir, "archive-wire", "/archive.xml");
         assertThat(CliHarness.run("run", "--once", "--config", dir.toString()).code()).isZero();
-        server.serve("/archive.xml", LocalHttpServer.Resource.ok(feed("archive", entries, 16), "application/rss+xml"));
+        LOCAL.server().serve("/archive.xml", LocalHttpServer.Resource.ok(feed("archive", entries, 16), "application/rss+xml"));
 
         CliHarness.Result run = CliHarness.run("run", "--once", "--wait-es", "5s", "--config", dir.toString());
 
@@ -84,14 +70,14 @@ class BigPollTest {
         Files.writeString(dir.resolve("sources.yaml"), """
                 sources:
                   - {id: %s, name: Archive, region: EU, language: en, kind: feed, url: "%s", schedule: 1h}
-                """.formatted(sourceId, server.uri(path)));
+                """.formatted(sourceId, LOCAL.server().uri(path)));
         Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
                 .formatted(TestElasticsearch.url(), dir.resolve("data")));
     }
 
     private static long count(String sourceId) throws IOException {
-        es.client().indices().refresh(r -> r.index("radar-items"));
-        return es.client().count(c -> c.index("radar-items").query(q -> q.term(t -> t.field("source.id").value(sourceId)))).count();
+        LOCAL.es().client().indices().refresh(r -> r.index("radar-items"));
+        return LOCAL.es().client().count(c -> c.index("radar-items").query(q -> q.term(t -> t.field("source.id").value(sourceId)))).count();
     }
 
     private static long pendingBatches(Path dir) throws IOException {

@@ -9,15 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.config.ElasticsearchSettings;
-import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.testing.IndexedItems;
 import org.policyradar.testing.LocalHttpServer;
 import org.policyradar.testing.TestElasticsearch;
+import org.policyradar.testing.ServerAndElasticsearch;
 
 /**
  * {@code kind: json} through {@code radar run --once}, from a real local server into the real Elasticsearch, in the two
@@ -26,20 +24,8 @@ import org.policyradar.testing.TestElasticsearch;
  * publishUrl, publishTime). Every entry is indexed with its title, link, date (Beijing time) and topics.
  */
 class JsonSourceTest {
-    private static LocalHttpServer server;
-    private static ElasticsearchConnection es;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = new LocalHttpServer();
-        es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        es.close();
-    }
+    @RegisterExtension
+    static final ServerAndElasticsearch LOCAL = new ServerAndElasticsearch();
 
     private static final String STATE_COUNCIL = """
             [
@@ -71,7 +57,7 @@ class JsonSourceTest {
 
     @Test
     void theStateCouncilArrayShapeIsIndexedEntryForEntry(@TempDir Path dir) throws Exception {
-        server.serve("/zhengce/zuixin/ZUIXINZHENGCE.json", LocalHttpServer.Resource.ok(STATE_COUNCIL.getBytes(StandardCharsets.UTF_8),
+        LOCAL.server().serve("/zhengce/zuixin/ZUIXINZHENGCE.json", LocalHttpServer.Resource.ok(STATE_COUNCIL.getBytes(StandardCharsets.UTF_8),
                 "application/json"));
         config(dir, """
                   - id: govcn-json
@@ -82,13 +68,13 @@ class JsonSourceTest {
                     url: %s
                     schedule: 1h
                     json: { items: "$[*]", title: TITLE, link: URL, date: DOCRELPUBTIME }
-                """.formatted(server.uri("/zhengce/zuixin/ZUIXINZHENGCE.json")));
+                """.formatted(LOCAL.server().uri("/zhengce/zuixin/ZUIXINZHENGCE.json")));
         CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).containsPattern("govcn-json\\s+200\\s+3\\s+3\\s");
 
-        Map<String, JsonNode> docs = IndexedItems.byUrl(es.client(), "govcn-json");
-        String base = server.uri("/").toString();
+        Map<String, JsonNode> docs = IndexedItems.byUrl(LOCAL.es().client(), "govcn-json");
+        String base = LOCAL.server().uri("/").toString();
         assertThat(docs.keySet()).containsExactlyInAnyOrder(base + "zhengce/zuixin/content/202611/content_7010001.htm",
                 "https://www.gov.cn/zhengce/content/202611/content_7010002.htm", base + "zhengce/content/202611/content_7010003.htm");
         JsonNode ai = docs.get(base + "zhengce/zuixin/content/202611/content_7010001.htm");
@@ -102,7 +88,7 @@ class JsonSourceTest {
 
     @Test
     void theXinhuaDatasourceShapeIsIndexedWithTimesAndSummaries(@TempDir Path dir) throws Exception {
-        server.serve("/tech/ds_11c0f8b2.json", LocalHttpServer.Resource.ok(XINHUA.getBytes(StandardCharsets.UTF_8),
+        LOCAL.server().serve("/tech/ds_11c0f8b2.json", LocalHttpServer.Resource.ok(XINHUA.getBytes(StandardCharsets.UTF_8),
                 "application/json; charset=utf-8"));
         config(dir, """
                   - id: xinhua-json
@@ -113,11 +99,11 @@ class JsonSourceTest {
                     url: %s
                     schedule: 30m
                     json: { items: "$.datasource[*]", title: title, link: publishUrl, date: publishTime, summary: summary }
-                """.formatted(server.uri("/tech/ds_11c0f8b2.json")));
+                """.formatted(LOCAL.server().uri("/tech/ds_11c0f8b2.json")));
         CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(run.code()).as(run.out() + run.err()).isZero();
 
-        Map<String, JsonNode> docs = IndexedItems.byUrl(es.client(), "xinhua-json");
+        Map<String, JsonNode> docs = IndexedItems.byUrl(LOCAL.es().client(), "xinhua-json");
         assertThat(docs).hasSize(3);
         JsonNode quantum = docs.get("https://www.news.cn/tech/20261130/a1/c.html");
         assertThat(quantum.path("title").asText()).isEqualTo("量子计算原型机实现新突破");
@@ -135,12 +121,12 @@ class JsonSourceTest {
     /** follow: true fetches each linked page for its text; a POST endpoint gets its body, headers and user agent. */
     @Test
     void aPostedEndpointIsFollowedToItsPagesWithTheSourcesHeadersAndUserAgent(@TempDir Path dir) throws Exception {
-        server.serve("/api/search/info", LocalHttpServer.Resource.ok("""
+        LOCAL.server().serve("/api/search/info", LocalHttpServer.Resource.ok("""
                 {"success": true, "data": {"searchResult": {"dataResults": [
                   {"data": {"title": "工业和信息化部关于推动人工智能产业创新发展的指导意见", "url": "/zwgk/zcwj/art/ai.html",
                             "publishTime": "2026-11-25 15:30:00"}}
                 ]}}}""".getBytes(StandardCharsets.UTF_8), "application/json"));
-        server.serve("/zwgk/zcwj/art/ai.html", LocalHttpServer.Resource.ok("""
+        LOCAL.server().serve("/zwgk/zcwj/art/ai.html", LocalHttpServer.Resource.ok("""
                 <html><head><title>指导意见</title></head><body><div class="nav"><a href="/">首页</a></div>
                 <div id="TRS_Editor"><p>推动人工智能大模型在制造业的应用，建设人工智能算力基础设施，培育一批人工智能产业集群。</p>
                 <p>各地工业和信息化主管部门要加强组织实施，确保各项任务落到实处。</p></div></body></html>"""
@@ -159,20 +145,20 @@ class JsonSourceTest {
                     schedule: 1h
                     json: { items: "$.data.searchResult.dataResults[*]", title: data.title, link: data.url, date: data.publishTime }
                     follow: true
-                """.formatted(server.uri("/api/search/info"), server.uri("/zwgk/zcwj/index.html")));
+                """.formatted(LOCAL.server().uri("/api/search/info"), LOCAL.server().uri("/zwgk/zcwj/index.html")));
         CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(run.code()).as(run.out() + run.err()).isZero();
 
-        JsonNode item = IndexedItems.byUrl(es.client(), "miit-json").get(server.uri("/zwgk/zcwj/art/ai.html").toString());
+        JsonNode item = IndexedItems.byUrl(LOCAL.es().client(), "miit-json").get(LOCAL.server().uri("/zwgk/zcwj/art/ai.html").toString());
         assertThat(item).isNotNull();
         assertThat(item.path("text").asText()).contains("人工智能算力基础设施").doesNotContain("首页");
         assertThat(item.path("published").asText()).isEqualTo("2026-11-25T07:30:00Z");
         assertThat(texts(item.path("topics"))).contains("ai");
-        LocalHttpServer.Request api = server.requests().stream().filter(r -> r.path().equals("/api/search/info")).findFirst().orElseThrow();
+        LocalHttpServer.Request api = LOCAL.server().requests().stream().filter(r -> r.path().equals("/api/search/info")).findFirst().orElseThrow();
         assertThat(api.method()).isEqualTo("POST");
-        assertThat(api.headers().get("Referer")).containsExactly(server.uri("/zwgk/zcwj/index.html").toString());
+        assertThat(api.headers().get("Referer")).containsExactly(LOCAL.server().uri("/zwgk/zcwj/index.html").toString());
         assertThat(api.headers().get("User-agent")).containsExactly("Mozilla/5.0 (compatible; PolicyRadar-test)");
-        LocalHttpServer.Request page = server.requests().stream().filter(r -> r.path().equals("/zwgk/zcwj/art/ai.html")).findFirst().orElseThrow();
+        LocalHttpServer.Request page = LOCAL.server().requests().stream().filter(r -> r.path().equals("/zwgk/zcwj/art/ai.html")).findFirst().orElseThrow();
         assertThat(page.method()).isEqualTo("GET");
         assertThat(page.headers().get("User-agent")).containsExactly("Mozilla/5.0 (compatible; PolicyRadar-test)");
     }

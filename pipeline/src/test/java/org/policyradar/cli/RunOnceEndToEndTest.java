@@ -15,36 +15,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.config.ElasticsearchSettings;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.testing.IndexedItems;
 import org.policyradar.testing.LocalHttpServer;
 import org.policyradar.testing.SharedCorpus;
 import org.policyradar.testing.TestElasticsearch;
+import org.policyradar.testing.ServerAndElasticsearch;
 
 /**
  * {@code radar run --once} from a sources.yaml to searchable documents, on a real local HTTP server and the real
  * Elasticsearch: every entry is indexed with its source and topics, and a second pass adds nothing.
  */
 class RunOnceEndToEndTest {
-    private static LocalHttpServer server;
-    private static ElasticsearchConnection es;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = new LocalHttpServer();
-        es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        es.close();
-    }
+    @RegisterExtension
+    static final ServerAndElasticsearch LOCAL = new ServerAndElasticsearch();
 
     private static final String FEED = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -73,7 +60,7 @@ class RunOnceEndToEndTest {
                     kind: feed
                     url: %s
                     schedule: 15m
-                """.formatted(sourceId, server.uri(path)));
+                """.formatted(sourceId, LOCAL.server().uri(path)));
         Files.writeString(dir.resolve("radar.yaml"), """
                 elasticsearch:
                   url: %s
@@ -84,7 +71,7 @@ class RunOnceEndToEndTest {
 
     @Test
     void everyEntryIsSearchableWithSourceAndTopicsAndASecondPassAddsNothing(@TempDir Path dir) throws Exception {
-        server.serve("/wire.xml", LocalHttpServer.Resource.ok(FEED.getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
+        LOCAL.server().serve("/wire.xml", LocalHttpServer.Resource.ok(FEED.getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
         config(dir, "test-wire", "/wire.xml");
 
         CliHarness.Result first = CliHarness.run("run", "--once", "--config", dir.toString());
@@ -123,7 +110,7 @@ class RunOnceEndToEndTest {
     @Test
     void unchangedEntriesAreSkippedButEditedMissingOrReclassifiedOnesAreNot(@TempDir Path dir) throws Exception {
         String feed = FEED.replace("example.org/a/", "example.org/seen/");
-        server.serve("/seen.xml", LocalHttpServer.Resource.ok(feed.getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
+        LOCAL.server().serve("/seen.xml", LocalHttpServer.Resource.ok(feed.getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
         config(dir, "seen-wire", "/seen.xml");
         assertThat(CliHarness.run("run", "--once", "--config", dir.toString()).out()).containsPattern("seen-wire\\s+200\\s+3\\s+3\\s+0\\s+0\\s");
         Map<String, Long> versions = esVersionsOf("seen-wire");
@@ -135,10 +122,10 @@ class RunOnceEndToEndTest {
         assertThat(esVersionsOf("seen-wire")).isEqualTo(versions);
         assertThat(docsOf("seen-wire").get("http://example.org/seen/football").path("published").asText()).isEqualTo(estimated);
 
-        server.serve("/seen.xml", LocalHttpServer.Resource.ok(feed.replace("with Huawei equipment.", "with Huawei and ZTE equipment.")
+        LOCAL.server().serve("/seen.xml", LocalHttpServer.Resource.ok(feed.replace("with Huawei equipment.", "with Huawei and ZTE equipment.")
                 .getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
         String planId = docIdOf("seen-wire", "http://example.org/seen/ai-plan");
-        es.client().delete(d -> d.index("radar-items").id(planId).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+        LOCAL.es().client().delete(d -> d.index("radar-items").id(planId).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
         CliHarness.Result edited = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(edited.out()).as(edited.err()).containsPattern("seen-wire\\s+200\\s+3\\s+1\\s+1\\s+1\\s+0\\s+0");
         assertThat(docsOf("seen-wire")).hasSize(3);
@@ -153,8 +140,8 @@ class RunOnceEndToEndTest {
     }
 
     private static Map<String, Long> esVersionsOf(String sourceId) throws IOException {
-        es.client().indices().refresh(r -> r.index("radar-items"));
-        SearchResponse<JsonNode> r = es.client().search(s -> s.index("radar-items").size(1000).version(true)
+        LOCAL.es().client().indices().refresh(r -> r.index("radar-items"));
+        SearchResponse<JsonNode> r = LOCAL.es().client().search(s -> s.index("radar-items").size(1000).version(true)
                 .query(q -> q.term(t -> t.field("source.id").value(sourceId))), JsonNode.class);
         Map<String, Long> out = new HashMap<>();
         r.hits().hits().forEach(h -> out.put(h.id(), h.version()));
@@ -162,7 +149,7 @@ class RunOnceEndToEndTest {
     }
 
     private static String docIdOf(String sourceId, String url) throws IOException {
-        SearchResponse<JsonNode> r = es.client().search(s -> s.index("radar-items").size(10)
+        SearchResponse<JsonNode> r = LOCAL.es().client().search(s -> s.index("radar-items").size(10)
                 .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("source.id").value(sourceId)))
                         .filter(f -> f.term(t -> t.field("url").value(url))))), JsonNode.class);
         assertThat(r.hits().hits()).hasSize(1);
@@ -171,14 +158,14 @@ class RunOnceEndToEndTest {
 
     @Test
     void anUnchangedFeedCostsA304AndIndexesNothingNew(@TempDir Path dir) throws Exception {
-        server.serve("/etag.xml", LocalHttpServer.Resource.withEtag(
+        LOCAL.server().serve("/etag.xml", LocalHttpServer.Resource.withEtag(
                 FEED.replace("example.org/a/", "example.org/etag/").getBytes(StandardCharsets.UTF_8), "application/rss+xml", "\"v1\""));
         config(dir, "etag-wire", "/etag.xml");
         assertThat(CliHarness.run("run", "--once", "--config", dir.toString()).code()).isZero();
         CliHarness.Result second = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.out()).containsPattern("etag-wire\\s+304\\s+0\\s+0");
-        List<LocalHttpServer.Request> etagRequests = server.requests().stream().filter(r -> r.path().equals("/etag.xml")).toList();
+        List<LocalHttpServer.Request> etagRequests = LOCAL.server().requests().stream().filter(r -> r.path().equals("/etag.xml")).toList();
         assertThat(etagRequests).hasSize(2);
         assertThat(etagRequests.get(1).headers().get("If-none-match")).containsExactly("\"v1\"");
         assertThat(docsOf("etag-wire")).hasSize(3);
@@ -188,7 +175,7 @@ class RunOnceEndToEndTest {
     void aRealCorpusFeedIsIndexedEntryForEntry(@TempDir Path dir) throws Exception {
         Path feed = SharedCorpus.dir().resolve("corpus/feeds/xinhua_tech_zh.xml");
         byte[] bytes = Files.readAllBytes(feed);
-        server.serve("/xinhua.xml", LocalHttpServer.Resource.ok(bytes, "text/xml"));
+        LOCAL.server().serve("/xinhua.xml", LocalHttpServer.Resource.ok(bytes, "text/xml"));
         config(dir, "xinhua-tech", "/xinhua.xml");
         CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(run.code()).as(run.err()).isZero();
@@ -197,15 +184,15 @@ class RunOnceEndToEndTest {
 
     @Test
     void aBrokenSourceIsReportedByNameAndTheOthersStillRun(@TempDir Path dir) throws Exception {
-        server.serve("/ok.xml", LocalHttpServer.Resource.ok(
+        LOCAL.server().serve("/ok.xml", LocalHttpServer.Resource.ok(
                 FEED.replace("example.org/a/", "example.org/ok/").getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
-        server.serve("/broken.xml", LocalHttpServer.Resource.ok("<html><body>not a feed".getBytes(StandardCharsets.UTF_8), "text/html"));
+        LOCAL.server().serve("/broken.xml", LocalHttpServer.Resource.ok("<html><body>not a feed".getBytes(StandardCharsets.UTF_8), "text/html"));
         Files.writeString(dir.resolve("sources.yaml"), """
                 sources:
                   - {id: ok-wire, name: OK, region: EU, language: en, kind: feed, url: "%s", schedule: 1h}
                   - {id: broken-wire, name: Broken, region: CN, language: zh, kind: feed, url: "%s", schedule: 1h}
                   - {id: missing-wire, name: Missing, region: CN, language: zh, kind: feed, url: "%s", schedule: 1h}
-                """.formatted(server.uri("/ok.xml"), server.uri("/broken.xml"), server.uri("/missing.xml")));
+                """.formatted(LOCAL.server().uri("/ok.xml"), LOCAL.server().uri("/broken.xml"), LOCAL.server().uri("/missing.xml")));
         Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
                 .formatted(TestElasticsearch.url(), dir.resolve("data")));
         CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
@@ -218,7 +205,7 @@ class RunOnceEndToEndTest {
 
     @Test
     void anHtmlListingIsFollowedToItsPagesFullTextOnlyOnTheSourcesHost(@TempDir Path dir) throws Exception {
-        server.serve("/zcwj/index.html", LocalHttpServer.Resource.ok("""
+        LOCAL.server().serve("/zcwj/index.html", LocalHttpServer.Resource.ok("""
                 <html><body><div class="nav"><a href="/">首页</a></div>
                 <ul class="list">
                   <li><a href="art/1.html">工业和信息化部关于推进5G网络建设的通知</a><span class="date">2026-11-02</span></li>
@@ -232,10 +219,10 @@ class RunOnceEndToEndTest {
                 <div class="article"><h1>%s</h1><div class="info">发布时间：%s 来源：工业和信息化部</div>
                 <div id="TRS_Editor"><p>%s</p><p>各省、自治区、直辖市工业和信息化主管部门，要加强组织领导，做好政策宣传和落实工作，确保各项任务按期完成。</p></div></div>
                 <div class="footer">版权所有：工业和信息化部 京ICP备04000001号</div></body></html>""";
-        server.serve("/zcwj/art/1.html", LocalHttpServer.Resource.withEtag(page.formatted("关于推进5G网络建设的通知", "关于推进5G网络建设的通知",
+        LOCAL.server().serve("/zcwj/art/1.html", LocalHttpServer.Resource.withEtag(page.formatted("关于推进5G网络建设的通知", "关于推进5G网络建设的通知",
                 "2026-11-02 10:15", "为加快5G网络建设，推动5G基站共建共享，到2027年每万人拥有5G基站数达到38个。").getBytes(StandardCharsets.UTF_8),
                 "text/html", "\"p1\""));
-        server.serve("/zcwj/art/2.html", LocalHttpServer.Resource.withEtag(page.formatted("关于加强数据安全管理的意见", "关于加强数据安全管理的意见",
+        LOCAL.server().serve("/zcwj/art/2.html", LocalHttpServer.Resource.withEtag(page.formatted("关于加强数据安全管理的意见", "关于加强数据安全管理的意见",
                 "2026-11-03 09:00", "依据《数据安全法》和《网络安全法》，加强重要数据和个人信息保护，防范网络攻击和数据泄露风险。").getBytes(StandardCharsets.UTF_8),
                 "text/html", "\"p2\""));
         Files.writeString(dir.resolve("sources.yaml"), """
@@ -249,24 +236,24 @@ class RunOnceEndToEndTest {
                     schedule: 1h
                     listing: { item: "ul.list li", link: "a", title: "a", date: "span.date" }
                     follow: true
-                """.formatted(server.uri("/zcwj/index.html")));
+                """.formatted(LOCAL.server().uri("/zcwj/index.html")));
         Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
                 .formatted(TestElasticsearch.url(), dir.resolve("data")));
         CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(0);
         Map<String, JsonNode> docs = docsOf("html-miit");
         assertThat(docs).hasSize(2);
-        JsonNode first = docs.get(server.uri("/zcwj/art/1.html").toString());
+        JsonNode first = docs.get(LOCAL.server().uri("/zcwj/art/1.html").toString());
         assertThat(first.path("title").asText()).isEqualTo("关于推进5G网络建设的通知");
         assertThat(first.path("text").asText()).contains("每万人拥有5G基站数达到38个").doesNotContain("京ICP备").doesNotContain("首页");
         assertThat(first.path("published").asText()).isEqualTo("2026-11-02T02:15:00Z");
         assertThat(texts(first.path("topics"))).contains("5g");
-        assertThat(texts(docs.get(server.uri("/zcwj/art/2.html").toString()).path("topics"))).contains("cyber");
-        assertThat(server.requests()).noneMatch(r -> r.path().contains("steal"));
+        assertThat(texts(docs.get(LOCAL.server().uri("/zcwj/art/2.html").toString()).path("topics"))).contains("cyber");
+        assertThat(LOCAL.server().requests()).noneMatch(r -> r.path().contains("steal"));
 
         CliHarness.Result again = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(again.code()).isZero();
-        assertThat(server.requests().stream().filter(r -> r.path().equals("/zcwj/art/1.html")).map(LocalHttpServer.Request::status))
+        assertThat(LOCAL.server().requests().stream().filter(r -> r.path().equals("/zcwj/art/1.html")).map(LocalHttpServer.Request::status))
                 .containsExactly(200, 304);
     }
 
@@ -282,7 +269,7 @@ class RunOnceEndToEndTest {
         hook.start();
         try {
             // The listing has an ETag and never changes: the edits must be found all the same.
-            server.serve("/track/index.html", LocalHttpServer.Resource.withEtag("""
+            LOCAL.server().serve("/track/index.html", LocalHttpServer.Resource.withEtag("""
                     <html><body><ul class="list">
                       <li><a href="plan.html">关于推进5G网络建设的通知</a><span class="date">2026-11-02</span></li>
                       <li><a href="notice.html">关于开展数据安全检查的通知</a><span class="date">2026-11-03</span></li>
@@ -300,8 +287,8 @@ class RunOnceEndToEndTest {
                     .getBytes(StandardCharsets.UTF_8);
             java.util.function.BiFunction<String, Integer, byte[]> notice = (stamp, views) -> page.formatted(noticeTitle, noticeTitle,
                     stamp, views, "依据《数据安全法》，各地开展数据安全检查，加强重要数据和个人信息保护。").getBytes(StandardCharsets.UTF_8);
-            server.serve("/track/plan.html", LocalHttpServer.Resource.withEtag(plan.apply("38", 10), "text/html", "\"plan-1\""));
-            server.serve("/track/notice.html", LocalHttpServer.Resource.withEtag(notice.apply("2026-11-03 09:00", 5), "text/html", "\"notice-1\""));
+            LOCAL.server().serve("/track/plan.html", LocalHttpServer.Resource.withEtag(plan.apply("38", 10), "text/html", "\"plan-1\""));
+            LOCAL.server().serve("/track/notice.html", LocalHttpServer.Resource.withEtag(notice.apply("2026-11-03 09:00", 5), "text/html", "\"notice-1\""));
             String channel = "e2e-" + java.util.UUID.randomUUID().toString().substring(0, 8);
             Files.writeString(dir.resolve("sources.yaml"), """
                     sources:
@@ -315,7 +302,7 @@ class RunOnceEndToEndTest {
                         listing: { item: "ul.list li", link: "a", title: "a", date: "span.date" }
                         follow: true
                         track_changes: true
-                    """.formatted(server.uri("/track/index.html")));
+                    """.formatted(LOCAL.server().uri("/track/index.html")));
             Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
                     .formatted(TestElasticsearch.url(), dir.resolve("data")));
             Files.writeString(dir.resolve("alerts.yaml"), """
@@ -326,8 +313,8 @@ class RunOnceEndToEndTest {
                         track-miit:
                           ignore: ['来源：\\S+']
                     """.formatted(channel, hook.getAddress().getPort()));
-            String planUrl = server.uri("/track/plan.html").toString();
-            String noticeUrl = server.uri("/track/notice.html").toString();
+            String planUrl = LOCAL.server().uri("/track/plan.html").toString();
+            String noticeUrl = LOCAL.server().uri("/track/notice.html").toString();
 
             CliHarness.Result first = CliHarness.run("run", "--once", "--config", dir.toString());
             assertThat(first.code()).as(first.out() + first.err()).isZero();
@@ -335,8 +322,8 @@ class RunOnceEndToEndTest {
             assertThat(versionsOf(noticeUrl)).containsExactly(1);
 
             // The plan's target changes; the notice only gets a new date and view count.
-            server.serve("/track/plan.html", LocalHttpServer.Resource.withEtag(plan.apply("50", 11), "text/html", "\"plan-2\""));
-            server.serve("/track/notice.html", LocalHttpServer.Resource.withEtag(notice.apply("2026-11-28 17:30", 999), "text/html", "\"notice-2\""));
+            LOCAL.server().serve("/track/plan.html", LocalHttpServer.Resource.withEtag(plan.apply("50", 11), "text/html", "\"plan-2\""));
+            LOCAL.server().serve("/track/notice.html", LocalHttpServer.Resource.withEtag(notice.apply("2026-11-28 17:30", 999), "text/html", "\"notice-2\""));
             CliHarness.Result second = CliHarness.run("run", "--once", "--config", dir.toString());
             assertThat(second.code()).as(second.out() + second.err()).isZero();
             assertThat(second.out()).contains("alerts: raised=");
@@ -345,9 +332,9 @@ class RunOnceEndToEndTest {
 
             CliHarness.Result third = CliHarness.run("run", "--once", "--config", dir.toString());
             assertThat(third.code()).as(third.out() + third.err()).isZero();
-            assertThat(server.requests().stream().filter(r -> r.path().equals("/track/index.html")).map(LocalHttpServer.Request::status))
+            assertThat(LOCAL.server().requests().stream().filter(r -> r.path().equals("/track/index.html")).map(LocalHttpServer.Request::status))
                     .containsExactly(200, 200, 200);
-            assertThat(server.requests().stream().filter(r -> r.path().equals("/track/plan.html")).map(LocalHttpServer.Request::status))
+            assertThat(LOCAL.server().requests().stream().filter(r -> r.path().equals("/track/plan.html")).map(LocalHttpServer.Request::status))
                     .containsExactly(200, 200, 304);
 
             CliHarness.Result listed = CliHarness.run("alerts", "--type", "change", "--json", "--since", "1h", "--config", dir.toString());
@@ -377,7 +364,7 @@ class RunOnceEndToEndTest {
     }
 
     private static List<Integer> versionsOf(String url) throws IOException {
-        ElasticsearchClient client = es.client();
+        ElasticsearchClient client = LOCAL.es().client();
         client.indices().refresh(r -> r.index("radar-versions"));
         SearchResponse<JsonNode> r = client.search(s -> s.index("radar-versions").size(100)
                 .query(q -> q.term(t -> t.field("url").value(url)))
@@ -400,7 +387,7 @@ class RunOnceEndToEndTest {
     }
 
     private static Map<String, JsonNode> docsOf(String sourceId) throws IOException {
-        return IndexedItems.byUrl(es.client(), sourceId);
+        return IndexedItems.byUrl(LOCAL.es().client(), sourceId);
     }
 
     private static List<String> texts(JsonNode array) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policyradar.testing.LocalHttpServer;
 
 class HttpFetcherTest {
     private static final byte[] FEED = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>".getBytes(StandardCharsets.UTF_8);
@@ -72,10 +73,10 @@ class HttpFetcherTest {
         FetchResult second = fetcher(LIMITS).fetch("src", uri, stored);
         assertThat(second.notModified()).isTrue();
         assertThat(second.body()).isEmpty();
-        assertThat(server.hits().get(1).ifNoneMatch()).isEqualTo(etag);
-        assertThat(server.hits().get(1).ifModifiedSince()).isEqualTo(lastModified);
-        assertThat(server.hits().get(0).ifNoneMatch()).isNull();
-        assertThat(server.hits().get(0).userAgent()).startsWith("PolicyRadar/");
+        assertThat(server.requests().get(1).header("If-None-Match")).isEqualTo(etag);
+        assertThat(server.requests().get(1).header("If-Modified-Since")).isEqualTo(lastModified);
+        assertThat(server.requests().get(0).header("If-None-Match")).isNull();
+        assertThat(server.requests().get(0).header("User-Agent")).startsWith("PolicyRadar/");
     }
 
     @Test
@@ -119,7 +120,7 @@ class HttpFetcherTest {
                 .isInstanceOf(FetchException.class)
                 .hasMessageContaining("source=src").hasMessageContaining("more than 3 redirects")
                 .satisfies(e -> assertThat(((FetchException) e).transientFailure()).isFalse());
-        assertThat(server.hits("/loop")).isEqualTo(4);
+        assertThat(server.count("/loop")).isEqualTo(4);
     }
 
     @Test
@@ -172,7 +173,7 @@ class HttpFetcherTest {
                 .isInstanceOf(FetchException.class)
                 .hasMessageContaining("source=src").hasMessageContaining("HTTP 503").hasMessageContaining("attempts=3")
                 .satisfies(e -> assertThat(((FetchException) e).status()).isEqualTo(503));
-        assertThat(server.hits("/down")).isEqualTo(3);
+        assertThat(server.count("/down")).isEqualTo(3);
         assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
     }
 
@@ -183,7 +184,7 @@ class HttpFetcherTest {
         RetryingFetcher retrying = new RetryingFetcher(fetcher(LIMITS),
                 new RetryingFetcher.RetryPolicy(4, Duration.ofMillis(10), 2.0, Duration.ofSeconds(1)), d -> { });
         assertThat(retrying.fetch("src", server.uri("/flaky"), Validators.NONE).body()).isEqualTo(FEED);
-        assertThat(server.hits("/flaky")).isEqualTo(3);
+        assertThat(server.count("/flaky")).isEqualTo(3);
     }
 
     @Test
@@ -206,7 +207,7 @@ class HttpFetcherTest {
         assertThatThrownBy(() -> retrying.fetch("src", server.uri("/maintenance"), Validators.NONE))
                 .isInstanceOf(FetchException.class)
                 .satisfies(e -> assertThat(((FetchException) e).retryAfter()).contains(Duration.ofHours(1)));
-        assertThat(server.hits("/maintenance")).isEqualTo(1);
+        assertThat(server.count("/maintenance")).isEqualTo(1);
     }
 
     @Test
@@ -217,7 +218,7 @@ class HttpFetcherTest {
         assertThatThrownBy(() -> retrying.fetch("src", server.uri("/gone"), Validators.NONE))
                 .isInstanceOf(FetchException.class).hasMessageContaining("HTTP 404")
                 .satisfies(e -> assertThat(((FetchException) e).transientFailure()).isFalse());
-        assertThat(server.hits("/gone")).isEqualTo(1);
+        assertThat(server.count("/gone")).isEqualTo(1);
         assertThat(waits).isEmpty();
     }
 
@@ -230,7 +231,7 @@ class HttpFetcherTest {
         HttpFetcher polite = new HttpFetcher(LIMITS, CLOCK, new HostThrottle(Duration.ofMillis(1000), 2));
         polite.fetch("src", server.uri("/a"), Validators.NONE);
         polite.fetch("src", server.uri("/b"), Validators.NONE);
-        List<LocalHttpServer.Hit> hits = server.hits();
+        List<LocalHttpServer.Request> hits = server.requests();
         Duration gap = Duration.ofNanos(hits.get(1).nanos() - hits.get(0).nanos());
         assertThat(gap).isGreaterThanOrEqualTo(Duration.ofMillis(800));
     }
@@ -263,7 +264,7 @@ class HttpFetcherTest {
             pool.shutdownNow();
         }
         assertThat(maxInFlight.get()).isEqualTo(1);
-        assertThat(server.hits("/slow")).isEqualTo(3);
+        assertThat(server.count("/slow")).isEqualTo(3);
     }
 
     static byte[] gzip(byte[] bytes) throws IOException {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.policyradar.testing.LocalHttpServer;
 
 class RobotsPolicyTest {
     private static final String ROBOTS = """
@@ -61,7 +62,7 @@ class RobotsPolicyTest {
         // the * group does not apply once a group names us
         assertThat(robots.allowed("src", server.uri("/private/x"))).isTrue();
         assertThat(robots.crawlDelay("src", server.uri("/"))).contains(Duration.ofMillis(2500));
-        assertThat(server.hits("/robots.txt")).isEqualTo(1);
+        assertThat(server.count("/robots.txt")).isEqualTo(1);
     }
 
     @Test
@@ -158,7 +159,7 @@ class RobotsPolicyTest {
         clock.advance(Duration.ofMinutes(25));
         assertThat(robots.allowed("src", server.uri("/page"))).isTrue();
         assertThat(robots.allowed("src", server.uri("/x"))).isFalse();
-        assertThat(server.hits("/robots.txt")).isEqualTo(2);
+        assertThat(server.count("/robots.txt")).isEqualTo(2);
     }
 
     @Test
@@ -173,7 +174,7 @@ class RobotsPolicyTest {
                 .isInstanceOf(FetchException.class).hasMessageContaining("source=src")
                 .hasMessageContaining("disallowed_by_robots_txt")
                 .satisfies(e -> assertThat(((FetchException) e).transientFailure()).isFalse());
-        assertThat(server.hits("/secret/page")).isZero();
+        assertThat(server.count("/secret/page")).isZero();
     }
 
     /** An analyst must see that robots.txt did not answer (an outage), not that the site forbids us (a policy). */
@@ -188,7 +189,7 @@ class RobotsPolicyTest {
                 .hasMessageContaining("robots_txt_unreachable").hasMessageContaining("503")
                 .hasMessageNotContaining("disallowed_by_robots_txt")
                 .satisfies(e -> assertThat(((FetchException) e).transientFailure()).as("an outage passes").isTrue());
-        assertThat(server.hits("/open")).isZero();
+        assertThat(server.count("/open")).isZero();
     }
 
     /** A clock tests move forward by hand. */

@@ -7,40 +7,30 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
-import org.policyradar.config.ElasticsearchSettings;
 import org.policyradar.item.CanonicalUrl;
 import org.policyradar.item.Item;
 import org.policyradar.item.SourceRef;
-import org.policyradar.testing.TestElasticsearch;
+import org.policyradar.testing.ItemsIndex;
 
 /** Index set-up, bulk writes and search against the real Elasticsearch. */
 class IndexingTest {
-    private static ElasticsearchConnection es;
-
-    @BeforeAll
-    static void connect() {
-        es = ElasticsearchConnection.open(ElasticsearchSettings.at(TestElasticsearch.url()), null);
-        new IndexSetup(es.client()).ensure(List.of(IndexSetup.ITEMS));
-    }
-
-    @AfterAll
-    static void close() {
-        es.close();
-    }
+    @RegisterExtension
+    static final ItemsIndex ITEMS_INDEX = new ItemsIndex();
 
     static Item item(String url, String title, String titleTokens, List<String> topics, Instant published) {
-        return new Item(CanonicalUrl.documentId(url), url, CanonicalUrl.canonicalize(url), title, null, null, published, false,
-                published, "en", new SourceRef("indexing-test", "Indexing test", "EU"), topics,
-                Map.of(), Map.of(), List.of(), List.of(), List.of(), titleTokens, null);
+        return Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(CanonicalUrl.canonicalize(url))
+                .title(title).published(published).fetched(published).lang("en")
+                .source(new SourceRef("indexing-test", "Indexing test", "EU")).topics(topics).scores(Map.of())
+                .evidence(Map.of()).evidenceDetail(List.of()).entities(List.of()).signals(List.of())
+                .titleTokens(titleTokens).build();
     }
 
     @Test
     void setupIsIdempotentAndCreatesAWriteAliasOverAConcreteIndex() throws Exception {
-        new IndexSetup(es.client()).ensure(List.of(IndexSetup.ITEMS)); // second time: no error
-        ElasticsearchClient client = es.client();
+        new IndexSetup(ITEMS_INDEX.es().client()).ensure(List.of(IndexSetup.ITEMS)); // second time: no error
+        ElasticsearchClient client = ITEMS_INDEX.es().client();
         var aliases = client.indices().getAlias(a -> a.name("radar-items")).aliases();
         assertThat(aliases).containsOnlyKeys("radar-items-000001");
         assertThat(aliases.get("radar-items-000001").aliases().get("radar-items").isWriteIndex()).isTrue();
@@ -50,7 +40,7 @@ class IndexingTest {
 
     @Test
     void anIndexCreatedByAnOlderVersionGetsTheFieldsAddedSince() throws Exception {
-        ElasticsearchClient client = es.client();
+        ElasticsearchClient client = ITEMS_INDEX.es().client();
         client.indices().create(c -> c.index("radar-upgrade-000001").aliases("radar-upgrade", a -> a.isWriteIndex(true))
                 .mappings(m -> m.properties("title", p -> p.text(t -> t.analyzer("standard")
                         .fields("raw", f -> f.keyword(k -> k.ignoreAbove(512))))))); // as an older template made it
@@ -61,7 +51,7 @@ class IndexingTest {
 
     @Test
     void bulkReportsCreatedThenUpdatedAndRejectsBadDocumentsOneByOne() throws Exception {
-        ItemIndexer indexer = new ItemIndexer(es.client(), "radar-items");
+        ItemIndexer indexer = new ItemIndexer(ITEMS_INDEX.es().client(), "radar-items");
         Instant t = Instant.parse("2026-11-01T10:00:00Z");
         List<Item> items = List.of(item("https://a.example/1", "Huawei 5G", "huawei 5g", List.of("5g"), t),
                 item("https://a.example/2", "量子通信", "量子 通信", List.of("quantum"), t.plusSeconds(60)));
@@ -74,9 +64,10 @@ class IndexingTest {
 
         // A document the strict mapping refuses fails alone, named, while its neighbour is stored.
         Item bad = item("https://a.example/bad", "bad", "bad", List.of(), t);
-        Item badScores = new Item(bad.id(), bad.url(), bad.canonicalUrl(), bad.title(), null, null, bad.published(), false,
-                bad.fetched(), "en", bad.source(), List.of(), Map.of("ai", Double.NaN), Map.of(), List.of(), List.of(),
-                List.of(), null, null);
+        Item badScores = Item.builder().id(bad.id()).url(bad.url()).canonicalUrl(bad.canonicalUrl()).title(bad.title())
+                .published(bad.published()).fetched(bad.fetched()).lang("en").source(bad.source()).topics(List.of())
+                .scores(Map.of("ai", Double.NaN)).evidence(Map.of()).evidenceDetail(List.of()).entities(List.of())
+                .signals(List.of()).build();
         Item good = item("https://a.example/3", "fine", "fine", List.of(), t);
         BulkOutcome mixed = indexer.index(List.of(badScores, good));
         assertThat(mixed.created()).isEqualTo(1);
@@ -87,13 +78,13 @@ class IndexingTest {
 
     @Test
     void searchFindsChineseSegmentsAndEnglishTextNewestFirstWithFilters() throws Exception {
-        ItemIndexer indexer = new ItemIndexer(es.client(), "radar-items");
+        ItemIndexer indexer = new ItemIndexer(ITEMS_INDEX.es().client(), "radar-items");
         Instant t = Instant.parse("2026-10-01T10:00:00Z");
         indexer.index(List.of(item("https://s.example/1", "网络安全法 实施", "网络 安全法 实施", List.of("cyber"), t),
                 item("https://s.example/2", "Cyber attack on ministry", "cyber attack on ministry", List.of("cyber"), t.plusSeconds(3600)),
                 item("https://s.example/3", "Cyber cafe opens", "cyber cafe opens", List.of(), t.plusSeconds(7200))));
         indexer.refresh();
-        ItemSearch search = new ItemSearch(es.client(), "radar-items");
+        ItemSearch search = new ItemSearch(ITEMS_INDEX.es().client(), "radar-items");
         var zh = search.search(new ItemSearch.SearchQuery("安全法", "安全法", Optional.empty(), Optional.of("indexing-test"),
                 Optional.empty(), 10));
         assertThat(zh).extracting(ItemSearch.SearchHit::url).containsExactly("https://s.example/1");

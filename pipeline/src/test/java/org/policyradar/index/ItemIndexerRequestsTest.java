@@ -17,8 +17,10 @@ class ItemIndexerRequestsTest {
     private static Item item(int n, String text) {
         String url = "https://requests.example/" + n;
         Instant t = Instant.parse("2026-11-20T10:00:00Z");
-        return new Item(CanonicalUrl.documentId(url), url, url, "item " + n, null, text, t, false, t, "en",
-                new SourceRef("requests", "requests", "EU"), List.of(), Map.of(), Map.of(), List.of(), List.of(), List.of(), null, null);
+        return Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(url).title("item " + n)
+                .text(text).published(t).fetched(t).lang("en").source(new SourceRef("requests", "requests", "EU"))
+                .topics(List.of()).scores(Map.of()).evidence(Map.of()).evidenceDetail(List.of()).entities(List.of())
+                .signals(List.of()).build();
     }
 
     @Test

@@ -28,9 +28,11 @@ class NearDuplicateCandidatesTest {
             List<Item> same = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 String url = "https://nd-pages.example/" + i;
-                same.add(new Item(CanonicalUrl.documentId(url), url, url, "Weekly bulletin of the ministry", "Weekly bulletin.",
-                        null, t.plusSeconds(i), false, t, "en", new SourceRef("nd-pages", "nd-pages", "EU"), List.of(), Map.of(),
-                        Map.of(), List.of(), List.of(), List.of(), null, null).withFingerprint());
+                same.add(Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(url)
+                        .title("Weekly bulletin of the ministry").summary("Weekly bulletin.")
+                        .published(t.plusSeconds(i)).fetched(t).lang("en")
+                        .source(new SourceRef("nd-pages", "nd-pages", "EU")).topics(List.of()).scores(Map.of())
+                        .evidence(Map.of()).evidenceDetail(List.of()).entities(List.of()).signals(List.of()).build().withFingerprint());
             }
             ItemIndexer indexer = new ItemIndexer(es.client(), IndexSetup.ITEMS.alias());
             indexer.index(same);
@@ -69,9 +71,11 @@ class NearDuplicateCandidatesTest {
             List<Item> items = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 String url = "https://nd-many-keys.example/" + i;
-                items.add(new Item(CanonicalUrl.documentId(url), url, url, "Notice number " + i + " on spectrum fees", null,
-                        null, t.plusSeconds(i), false, t, "en", new SourceRef("nd-many", "nd-many", "EU"), List.of(), Map.of(),
-                        Map.of(), List.of(), List.of(), List.of(), null, null).withFingerprint());
+                items.add(Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(url)
+                        .title("Notice number " + i + " on spectrum fees").published(t.plusSeconds(i)).fetched(t)
+                        .lang("en").source(new SourceRef("nd-many", "nd-many", "EU")).topics(List.of())
+                        .scores(Map.of()).evidence(Map.of()).evidenceDetail(List.of()).entities(List.of())
+                        .signals(List.of()).build().withFingerprint());
             }
             ItemIndexer indexer = new ItemIndexer(es.client(), IndexSetup.ITEMS.alias());
             indexer.index(items);

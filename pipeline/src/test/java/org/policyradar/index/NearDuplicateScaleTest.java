@@ -154,9 +154,11 @@ class NearDuplicateScaleTest {
     }
 
     private static Item item(String url, String title, String summary, Instant published) {
-        return new Item(org.policyradar.item.CanonicalUrl.documentId(url), url, url, title, summary, null, published, false,
-                published, "en", new SourceRef(SOURCE, SOURCE, "EU"), List.of("ai"), Map.of(), Map.of(), List.of(), List.of(),
-                List.of(), title, summary).withFingerprint();
+        return Item.builder().id(org.policyradar.item.CanonicalUrl.documentId(url)).url(url).canonicalUrl(url)
+                .title(title).summary(summary).published(published).fetched(published).lang("en")
+                .source(new SourceRef(SOURCE, SOURCE, "EU")).topics(List.of("ai")).scores(Map.of()).evidence(Map.of())
+                .evidenceDetail(List.of()).entities(List.of()).signals(List.of()).titleTokens(title)
+                .bodyTokens(summary).build().withFingerprint();
     }
 
     /** By id: the test node's distribution has no delete-by-query. */

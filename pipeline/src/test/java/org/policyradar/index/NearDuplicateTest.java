@@ -21,9 +21,11 @@ class NearDuplicateTest {
             + "到2025年每万人拥有5G基站数达到26个。";
 
     private static Item item(String source, String url, String title, String summary, Instant published) {
-        return new Item(CanonicalUrl.documentId(url), url, url, title, summary, null, published, false, published, "zh",
-                new SourceRef(source, source, "CN"), List.of("5g"), Map.of(), Map.of(), List.of(), List.of(), List.of(),
-                title, summary).withFingerprint();
+        return Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(url).title(title)
+                .summary(summary).published(published).fetched(published).lang("zh")
+                .source(new SourceRef(source, source, "CN")).topics(List.of("5g")).scores(Map.of()).evidence(Map.of())
+                .evidenceDetail(List.of()).entities(List.of()).signals(List.of()).titleTokens(title)
+                .bodyTokens(summary).build().withFingerprint();
     }
 
     @Test

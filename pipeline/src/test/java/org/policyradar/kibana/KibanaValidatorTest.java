@@ -45,10 +45,13 @@ class KibanaValidatorTest {
         for (String topic : TOPICS) {
             for (String region : List.of("CN", "EU")) {
                 String url = "https://kibana-test.example/" + topic + "/" + region;
-                items.add(new Item(CanonicalUrl.documentId(url), url, CanonicalUrl.canonicalize(url), "About " + topic, null, null,
-                        t.plusSeconds(3600L * n++), false, t, "en", new SourceRef("kt-" + region.toLowerCase(), "Kibana test " + region, region),
-                        List.of(topic), Map.of(topic, 0.9), Map.of(), List.of(), List.of("Huawei", "European Commission"),
-                        List.of("self-reliance", "target", "percent"), "about " + topic, null));
+                items.add(Item.builder().id(CanonicalUrl.documentId(url)).url(url)
+                        .canonicalUrl(CanonicalUrl.canonicalize(url)).title("About " + topic)
+                        .published(t.plusSeconds(3600L * n++)).fetched(t).lang("en")
+                        .source(new SourceRef("kt-" + region.toLowerCase(), "Kibana test " + region, region))
+                        .topics(List.of(topic)).scores(Map.of(topic, 0.9)).evidence(Map.of())
+                        .evidenceDetail(List.of()).entities(List.of("Huawei", "European Commission"))
+                        .signals(List.of("self-reliance", "target", "percent")).titleTokens("about " + topic).build());
             }
         }
         ItemIndexer indexer = new ItemIndexer(es.client(), "radar-items");
@@ -236,11 +239,44 @@ class KibanaValidatorTest {
                 "lens-gone", "FAILED");
     }
 
+    /** The regexes {@link Kql} replaced (KQL rewritten into a Lucene query string), kept as the reference it is held to. */
+    private static String legacyKqlToLucene(String kql) {
+        String s = kql.replaceAll("([\\w.@-]+)\\s*(>=|<=|>|<)\\s*", "$1:$2");
+        s = s.replaceAll("([\\w.@-]+)\\s*:\\s*", "$1:");
+        return java.util.regex.Pattern.compile("(?i)\\b(and|or|not)\\b").matcher(s).replaceAll(r -> r.group(1).toUpperCase());
+    }
+
+    private static java.util.Set<String> hits(co.elastic.clients.elasticsearch._types.query_dsl.Query query) throws Exception {
+        var response = es.client().search(s -> s.index("radar-items", "radar-alerts", "radar-versions", "radar-sources")
+                .size(10_000).query(query), Void.class);
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        response.hits().hits().forEach(h -> ids.add(h.index() + "/" + h.id()));
+        return ids;
+    }
+
     @Test
-    void kqlIsTranslatedForTheAggregationCheck() {
-        assertThat(KibanaValidator.kqlToLucene("topics : \"5g\" and consecutive_failures > 0"))
-                .isEqualTo("topics:\"5g\" AND consecutive_failures:>0");
-        assertThat(KibanaValidator.kqlFields("source.region : \"CN\" or x:\"a: b\"")).containsExactly("source.region", "x");
+    void everyShippedKqlQueryMatchesTheSameDocumentsAsTheLuceneRewriteItReplaced() throws Exception {
+        java.util.Set<String> queries = new java.util.TreeSet<>();
+        for (SavedObjects.Line line : SavedObjects.read(SHIPPED).lines()) {
+            var a = line.object().path("attributes");
+            List<com.fasterxml.jackson.databind.JsonNode> qs = new ArrayList<>(List.of(a.at("/state/query")));
+            String source = a.at("/kibanaSavedObjectMeta/searchSourceJSON").asText("");
+            if (!source.isEmpty()) {
+                qs.add(SavedObjects.JSON.readTree(source).path("query"));
+            }
+            qs.stream().filter(q -> q.path("language").asText("").equals("kuery")).map(q -> q.path("query").asText())
+                    .filter(q -> !q.isBlank()).forEach(queries::add);
+        }
+        assertThat(queries).contains("consecutive_failures > 0", "changed : true and signals : *", "type : \"signal-spike\"")
+                .hasSizeGreaterThanOrEqualTo(10);
+        for (String kql : queries) {
+            String dsl = Kql.toQuery(kql).toString();
+            java.util.Set<String> translated = hits(co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q
+                    .withJson(new java.io.StringReader(dsl))));
+            java.util.Set<String> legacy = hits(co.elastic.clients.elasticsearch._types.query_dsl.Query.of(q -> q
+                    .queryString(qs -> qs.query(legacyKqlToLucene(kql)))));
+            assertThat(translated).as(kql + " → " + dsl).isNotEmpty().isEqualTo(legacy);
+        }
     }
 
     private static org.policyradar.alert.AlertsConfig.Watch watch(String id, String query, List<String> topics, List<String> regions) {

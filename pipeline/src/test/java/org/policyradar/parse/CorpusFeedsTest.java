@@ -2,7 +2,6 @@ package org.policyradar.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -80,11 +79,7 @@ class CorpusFeedsTest {
     }
 
     static Path corpusDir() {
-        String shared = System.getProperty("radar.shared.dir");
-        assumeTrue(shared != null, "radar.shared.dir not set");
-        Path dir = Path.of(shared, "corpus", "feeds");
-        assumeTrue(Files.isRegularFile(dir.resolve("EXPECTED.tsv")), "feed corpus absent at " + dir);
-        return dir;
+        return org.policyradar.testing.SharedCorpus.path("corpus/feeds/EXPECTED.tsv").getParent();
     }
 
     private void check(Path dir, Expected e) throws IOException {

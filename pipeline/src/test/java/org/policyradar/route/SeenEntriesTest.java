@@ -26,7 +26,8 @@ class SeenEntriesTest {
     }
 
     private static RawItem entry(String summary, Instant published, boolean estimated, Instant fetched) {
-        return new RawItem("https://wire.example/a/1", "Huawei ships 5G", summary, null, published, estimated, fetched, "en", null);
+        return RawItem.builder().url("https://wire.example/a/1").title("Huawei ships 5G").summary(summary).published(published)
+                .publishedEstimated(estimated).fetched(fetched).declaredLang("en").build();
     }
 
     @Test

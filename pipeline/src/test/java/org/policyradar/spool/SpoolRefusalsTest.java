@@ -34,9 +34,10 @@ class SpoolRefusalsTest {
     private static Item item(String source, int n) {
         String url = "https://refusals.example/" + source + "/" + n;
         Instant t = Instant.parse("2026-11-21T10:00:00Z").plusSeconds(n);
-        return new Item(CanonicalUrl.documentId(url), url, url, "Regulator notice " + n + " on " + source, "Summary " + n,
-                null, t, false, t, "en", new SourceRef(source, source, "EU"), List.of(), Map.of(), Map.of(), List.of(), List.of(),
-                List.of(), null, null).withFingerprint();
+        return Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(url)
+                .title("Regulator notice " + n + " on " + source).summary("Summary " + n).published(t).fetched(t)
+                .lang("en").source(new SourceRef(source, source, "EU")).topics(List.of()).scores(Map.of())
+                .evidence(Map.of()).evidenceDetail(List.of()).entities(List.of()).signals(List.of()).build().withFingerprint();
     }
 
     private static void createIndex(ElasticsearchConnection es, String name, String body) throws Exception {
@@ -86,9 +87,12 @@ class SpoolRefusalsTest {
                     {"settings": {"number_of_replicas": 0}, "aliases": {"refusals": {"is_write_index": true}},
                      "mappings": {"properties": {"summary": {"type": "integer"}}}}""");
             List<Item> batch = new ArrayList<>(List.of(item("mapping", 1), item("mapping", 2)));
-            Item numeric = new Item(CanonicalUrl.documentId("https://refusals.example/n"), "https://refusals.example/n", "https://refusals.example/n",
-                    "A numeric summary", "42", null, Instant.parse("2026-11-21T10:00:00Z"), false, Instant.parse("2026-11-21T10:00:00Z"),
-                    "en", new SourceRef("mapping", "mapping", "EU"), List.of(), Map.of(), Map.of(), List.of(), List.of(), List.of(), null, null);
+            Item numeric = Item.builder().id(CanonicalUrl.documentId("https://refusals.example/n"))
+                    .url("https://refusals.example/n").canonicalUrl("https://refusals.example/n")
+                    .title("A numeric summary").summary("42").published(Instant.parse("2026-11-21T10:00:00Z"))
+                    .fetched(Instant.parse("2026-11-21T10:00:00Z")).lang("en")
+                    .source(new SourceRef("mapping", "mapping", "EU")).topics(List.of()).scores(Map.of())
+                    .evidence(Map.of()).evidenceDetail(List.of()).entities(List.of()).signals(List.of()).build();
             batch.add(numeric);
 
             SpoolingIndexer.Result first = spoolingIndexer(es, dir).store("mapping", batch);

@@ -32,9 +32,10 @@ class SpoolingIndexerTest {
     private static Item item(String source, int n) {
         String url = "https://spool.example/" + source + "/" + n;
         Instant t = Instant.parse("2026-11-20T10:00:00Z").plusSeconds(n);
-        return new Item(CanonicalUrl.documentId(url), url, url, "item " + n, null, null, t, false, t, "en",
-                new SourceRef(source, source, "EU"), List.of(), Map.of(), Map.of(), List.of(), List.of(), List.of(),
-                "item " + n, null);
+        return Item.builder().id(CanonicalUrl.documentId(url)).url(url).canonicalUrl(url).title("item " + n)
+                .published(t).fetched(t).lang("en").source(new SourceRef(source, source, "EU")).topics(List.of())
+                .scores(Map.of()).evidence(Map.of()).evidenceDetail(List.of()).entities(List.of()).signals(List.of())
+                .titleTokens("item " + n).build();
     }
 
     private static long count(ElasticsearchConnection es, String source) throws Exception {
