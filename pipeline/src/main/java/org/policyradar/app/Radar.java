@@ -170,6 +170,7 @@ public final class Radar implements AutoCloseable {
 
     /** The alert engine on a usable Elasticsearch, its indices in place: {@code radar alerts}. */
     public AlertEngine alertEngine() {
+        alertsConfig(); // a broken alerts.yaml is reported before Elasticsearch is asked
         AlertEngine engine = alertEngine(elasticsearch());
         engine.ensureIndices();
         return engine;
