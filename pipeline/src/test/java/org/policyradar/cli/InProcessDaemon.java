@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.policyradar.app.IngestionPipeline;
+import org.policyradar.app.Radar;
+import org.policyradar.change.ChangeTracker;
 import org.policyradar.route.PollOutcomes;
 
 /**
@@ -19,15 +22,15 @@ import org.policyradar.route.PollOutcomes;
  * {@link IngestionPipeline} and Quartz-scheduled {@code Ingestion.runUntil}, stopped on close as SIGTERM stops it.
  */
 final class InProcessDaemon implements AutoCloseable {
-    private final Services services;
+    private final Radar services;
     private final IngestionPipeline pipeline;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final ExecutorService runner = Executors.newSingleThreadExecutor();
     private final Future<?> running;
 
     private InProcessDaemon(Path configDir) {
-        services = new Services(configDir, CliHarness.ENVIRONMENT);
-        pipeline = IngestionPipeline.build(services, Duration.ofSeconds(1));
+        services = new Radar(configDir, CliHarness.ENVIRONMENT.application());
+        pipeline = IngestionPipeline.build(services, Duration.ofSeconds(1), ChangeTracker.NONE);
         running = runner.submit(() -> {
             pipeline.ingestion().runUntil(stop, Duration.ofSeconds(20));
             return null;
