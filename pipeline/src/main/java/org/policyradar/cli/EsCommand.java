@@ -3,7 +3,8 @@ package org.policyradar.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.policyradar.index.EmbeddedElasticsearch;
+import org.policyradar.process.elasticsearch.EmbeddedElasticsearch;
+import org.policyradar.process.elasticsearch.NodeState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +46,7 @@ final class EsCommand implements Runnable {
         @Override
         public Integer call() {
             EmbeddedElasticsearch es = embedded(config, environment);
-            EmbeddedElasticsearch.State state = es.start(Duration.ofMinutes(3));
+            NodeState state = es.start(Duration.ofMinutes(3));
             PrintWriter out = spec.commandLine().getOut();
             out.println(state.url());
             out.println("pid=" + state.pid() + " data=" + es.baseDir().resolve("data"));
