@@ -21,7 +21,7 @@ public final class HealthProbe {
 
     /** True once {@code base} answers {@code status} (or better) with at least {@code nodes} nodes within {@code wait}. */
     public boolean reaches(URI base, String status, int nodes, Duration wait) {
-        String query = "/_cluster/health?wait_for_status=" + status + "&timeout=1s" + (nodes > 0 ? "&wait_for_nodes=>=" + nodes : "");
+        String query = "/_cluster/health?wait_for_status=" + status + "&timeout=1s" + (nodes > 0 ? "&wait_for_nodes=%3E%3D" + nodes : "");
         long deadline = System.nanoTime() + wait.toNanos();
         do {
             try {

@@ -70,10 +70,17 @@ public final class LocalCluster implements AutoCloseable {
                 Node node = nodes.get(names.get(i));
                 process.awaitHealthy(started.get(i), node.url(), count, baseDir.resolve(node.name()), timeout);
             }
-            awaitStatus("green", count, timeout);
+            if (!awaitStatus("green", count, timeout)) {
+                throw new IllegalStateException("the local cluster under " + baseDir + " did not turn green with " + count
+                        + " nodes within " + timeout.toSeconds() + " s; see each node's logs/console.out");
+            }
             return List.copyOf(nodes.values());
         } catch (IOException e) {
+            close();
             throw new UncheckedIOException("cannot start a local elasticsearch cluster under " + baseDir, e);
+        } catch (RuntimeException e) {
+            close(); // no half cluster left running
+            throw e;
         }
     }
 
