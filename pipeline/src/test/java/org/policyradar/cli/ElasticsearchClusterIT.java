@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.policyradar.alert.WatchState;
 import org.policyradar.config.ElasticsearchSettings;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.process.elasticsearch.LocalCluster;
@@ -100,12 +102,13 @@ class ElasticsearchClusterIT {
             runner.shutdown();
 
             // The first feed's items are in: the others are being classified or sent right now.
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> count(es, prefix) > 0 || run.isDone());
+            AtomicLong indexedAtKill = new AtomicLong();
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> { indexedAtKill.set(count(es, prefix)); return indexedAtKill.get() > 0 || run.isDone(); });
             assertThat(run.isDone()).as("the run is still going").isFalse();
             String master = es.client().cat().master().masters().getFirst().node();
             String killed = victim == Victim.ELECTED_MASTER ? master
                     : cluster.nodes().stream().map(LocalCluster.Node::name).filter(n -> !n.equals(master)).findFirst().orElseThrow();
-            long indexedAtKill = count(es, prefix);
             long killedAt = System.nanoTime();
             cluster.kill(killed);
             killedBefore = killed;
@@ -114,7 +117,7 @@ class ElasticsearchClusterIT {
             CliHarness.Result result = run.get(5, TimeUnit.MINUTES);
             double runEndedAfter = (System.nanoTime() - killedAt) / 1e9;
             System.out.printf("event=cluster_node_killed victim=%s node=%s master_before=%s indexed_at_kill=%d entries=%d "
-                    + "yellow_after_s=%.1f run_done_after_kill_s=%.1f%n%s", victim, killed, master, indexedAtKill, served.size(),
+                    + "yellow_after_s=%.1f run_done_after_kill_s=%.1f%n%s", victim, killed, master, indexedAtKill.get(), served.size(),
                     yellowAfter, runEndedAfter, result.out());
             assertThat(result.code()).as(result.out() + result.err()).isZero();
             try (var files = Files.list(dir.resolve("data/spool/pending"))) {
@@ -129,8 +132,11 @@ class ElasticsearchClusterIT {
                     .aggregations().get("urls").sterms().buckets().array();
             assertThat(urls).allSatisfy(b -> assertThat(b.docCount()).as(b.key().stringValue()).isEqualTo(1));
             assertThat(urls.stream().map(b -> b.key().stringValue()).collect(Collectors.toSet())).isEqualTo(served);
-            assertThat(es.client().indices().getSettings(g -> g.index("radar-items-000001")).get("radar-items-000001")
-                    .settings().index().numberOfReplicas()).as("one replica on a cluster").isEqualTo("1");
+            new WatchState(es.client()).ensure(); // what the alert engine creates; the run here has no watches
+            for (String index : List.of("radar-items-000001", "radar-sources-000001", "radar-versions-000001", WatchState.INDEX)) {
+                assertThat(es.client().indices().getSettings(g -> g.index(index)).get(index).settings().index().numberOfReplicas())
+                        .as("%s has one replica on a cluster", index).isEqualTo("1");
+            }
         }
     }
 
