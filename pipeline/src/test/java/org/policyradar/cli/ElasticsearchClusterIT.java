@@ -112,6 +112,7 @@ class ElasticsearchClusterIT {
             long killedAt = System.nanoTime();
             cluster.kill(killed);
             killedBefore = killed;
+            assertThat(run.isDone()).as("killed while the run was still going").isFalse();
             double yellowAfter = awaitYellowWithTwoNodes(es, killedAt);
 
             CliHarness.Result result = run.get(5, TimeUnit.MINUTES);
