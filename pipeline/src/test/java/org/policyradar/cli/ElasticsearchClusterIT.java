@@ -29,6 +29,7 @@ import org.policyradar.config.ElasticsearchSettings;
 import org.policyradar.index.ElasticsearchConnection;
 import org.policyradar.process.elasticsearch.LocalCluster;
 import org.policyradar.testing.LocalHttpServer;
+import org.policyradar.testing.TestElasticsearch;
 
 /**
  * Three local Elasticsearch nodes of the shipped distribution as one cluster, the pipeline pointed at all three
@@ -72,6 +73,7 @@ class ElasticsearchClusterIT {
         if (cluster != null) {
             cluster.close();
         }
+        TestElasticsearch.deleteQuietly(base); // three nodes' data: about 140 MB in /tmp
     }
 
     /** Which node dies. */

@@ -53,7 +53,8 @@ public final class TestElasticsearch {
         }
     }
 
-    private static void deleteQuietly(Path root) {
+    /** Deletes a node's temporary tree (home, data, logs) after it stopped. */
+    public static void deleteQuietly(Path root) {
         try (var walk = Files.walk(root)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
