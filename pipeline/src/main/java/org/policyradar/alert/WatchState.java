@@ -33,7 +33,7 @@ public final class WatchState {
         try {
             if (!client.indices().exists(e -> e.index(index)).value()) {
                 client.indices().create(c -> c.index(index)
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                        .settings(s -> s.numberOfShards("1").autoExpandReplicas("0-1")) // a replica once a second node is there
                         .mappings(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.Strict)
                                 .properties("watch", p -> p.keyword(k -> k))
                                 .properties("high_water", p -> p.date(d -> d))));

@@ -37,7 +37,7 @@ import org.policyradar.taxonomy.Taxonomy;
 import org.policyradar.config.ConfigLoader;
 import org.policyradar.config.RadarConfig;
 import org.policyradar.index.ElasticsearchConnection;
-import org.policyradar.index.EmbeddedElasticsearch;
+import org.policyradar.process.elasticsearch.EmbeddedElasticsearch;
 import org.policyradar.index.EsFailures;
 import org.policyradar.health.SourceHealthStore;
 import org.policyradar.index.IndexSetup;
@@ -126,7 +126,7 @@ public final class Radar implements AutoCloseable {
     /** The client without touching the cluster: ingestion keeps fetching and spooling while Elasticsearch is down. */
     public ElasticsearchConnection elasticsearchUnchecked() {
         if (es == null) {
-            es = ElasticsearchConnection.open(config().elasticsearch(), embedded());
+            es = ElasticsearchConnection.open(config().elasticsearch(), () -> embedded().url());
         }
         return es;
     }

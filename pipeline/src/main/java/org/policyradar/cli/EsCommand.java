@@ -5,7 +5,8 @@ import org.policyradar.app.Radar;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.policyradar.index.EmbeddedElasticsearch;
+import org.policyradar.process.elasticsearch.EmbeddedElasticsearch;
+import org.policyradar.process.elasticsearch.NodeState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,7 @@ final class EsCommand implements Runnable {
         @Override
         public Integer call() {
             EmbeddedElasticsearch es = embedded(options);
-            EmbeddedElasticsearch.State state = es.start(Duration.ofMinutes(3));
+            NodeState state = es.start(Duration.ofMinutes(3));
             PrintWriter out = options.out();
             out.println(state.url());
             out.println("pid=" + state.pid() + " data=" + es.baseDir().resolve("data"));

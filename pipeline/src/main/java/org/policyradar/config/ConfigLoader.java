@@ -146,17 +146,7 @@ public final class ConfigLoader {
             checkKeys(file, "elasticsearch.", (ObjectNode) node, ES_KEYS);
         }
         Optional<String> url = firstOf(env.get("RADAR_ES_URL"), text(node, "url"));
-        url.ifPresent(u -> {
-            try {
-                URI uri = new URI(u);
-                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                    throw new URISyntaxException(u, "not an http(s) URL with a host");
-                }
-            } catch (URISyntaxException e) {
-                throw new ConfigException((env.containsKey("RADAR_ES_URL") ? "RADAR_ES_URL" : file + ": key 'elasticsearch.url'")
-                        + ": '" + u + "' is not a valid URL (" + e.getReason() + "); use e.g. https://es.example.org:9200");
-            }
-        });
+        url.ifPresent(u -> ElasticsearchUrls.parse(u, env.containsKey("RADAR_ES_URL") ? "RADAR_ES_URL" : file + ": key 'elasticsearch.url'"));
         Optional<String> user = firstOf(env.get("RADAR_ES_USERNAME"), text(node, "username"));
         Optional<String> password = firstOf(env.get("RADAR_ES_PASSWORD"), secretFile(file, node, "password_file"));
         Optional<String> apiKey = firstOf(env.get("RADAR_ES_API_KEY"), secretFile(file, node, "api_key_file"));

@@ -7,23 +7,27 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
-import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.policyradar.config.ConfigException;
 import org.policyradar.config.ElasticsearchSettings;
+import org.policyradar.config.ElasticsearchUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Opens the Elasticsearch client: the configured cluster (basic auth, API key, https with a CA file), or else the
- * embedded default, started when it is not running and left running for the next command.
+ * embedded default's URL, which its supplier starts the node for when it is not running (the process itself is
+ * managed in {@code org.policyradar.process.elasticsearch}, not here).
  */
 public final class ElasticsearchConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchConnection.class);
@@ -36,17 +40,15 @@ public final class ElasticsearchConnection implements AutoCloseable {
         this.url = url;
     }
 
-    public static ElasticsearchConnection open(ElasticsearchSettings settings, EmbeddedElasticsearch embedded) {
-        String url;
-        if (settings.url().isPresent()) {
-            url = settings.url().get();
-        } else {
-            url = embedded.running().orElseGet(() -> embedded.start(Duration.ofMinutes(3))).url();
-        }
-        LOG.info("event=es_connect url={} auth={}", url, settings.apiKey().isPresent() ? "api_key"
+    /** @param embeddedUrl the embedded default's base URL, asked only when no cluster is configured */
+    public static ElasticsearchConnection open(ElasticsearchSettings settings, Supplier<String> embeddedUrl) {
+        String url = settings.url().orElseGet(embeddedUrl);
+        // Every node of a cluster: the client spreads requests over them and retries one that fails on the next.
+        List<URI> hosts = ElasticsearchUrls.parse(url, "elasticsearch.url");
+        LOG.info("event=es_connect url={} nodes={} auth={}", url, hosts.size(), settings.apiKey().isPresent() ? "api_key"
                 : settings.username().isPresent() ? "basic" : "none");
         return new ElasticsearchConnection(ElasticsearchClient.of(b -> {
-            b.host(url).jsonMapper(new JacksonJsonpMapper(objectMapper()));
+            b.hosts(hosts).jsonMapper(new JacksonJsonpMapper(objectMapper()));
             settings.apiKey().ifPresent(b::apiKey);
             if (settings.username().isPresent()) {
                 b.usernameAndPassword(settings.username().get(), settings.password().orElseThrow());

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.policyradar.config.ElasticsearchSettings;
 import org.policyradar.index.ElasticsearchConnection;
-import org.policyradar.index.EmbeddedElasticsearch;
+import org.policyradar.process.elasticsearch.EmbeddedElasticsearch;
 import org.policyradar.spool.SpoolContents;
 import org.policyradar.testing.LocalHttpServer;
 import org.policyradar.testing.RejectingElasticsearchProxy;

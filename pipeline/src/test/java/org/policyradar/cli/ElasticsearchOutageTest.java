@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyradar.config.ElasticsearchSettings;
 import org.policyradar.index.ElasticsearchConnection;
-import org.policyradar.index.EmbeddedElasticsearch;
+import org.policyradar.process.elasticsearch.EmbeddedElasticsearch;
 import org.policyradar.testing.LocalHttpServer;
 
 /**

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyradar.index.EmbeddedElasticsearch;
+import org.policyradar.process.elasticsearch.EmbeddedElasticsearch;
 import org.policyradar.testing.LocalHttpServer;
 
 /**

@@ -5,7 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.policyradar.index.EmbeddedElasticsearch;
+import org.policyradar.process.elasticsearch.EmbeddedElasticsearch;
+import org.policyradar.process.elasticsearch.NodeState;
 
 /**
  * One real Elasticsearch per test JVM, started on first use on a free loopback port with fresh data, stopped when
@@ -41,7 +42,7 @@ public final class TestElasticsearch {
             Path base = Files.createTempDirectory(Path.of("/tmp"), "radar-test-es-");
             EmbeddedElasticsearch es = new EmbeddedElasticsearch(Path.of(zip), base, Path.of(System.getProperty("java.home")),
                     "512m", 0);
-            EmbeddedElasticsearch.State state = es.start(Duration.ofMinutes(4));
+            NodeState state = es.start(Duration.ofMinutes(4));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 es.stop();
                 deleteQuietly(base);
@@ -52,7 +53,8 @@ public final class TestElasticsearch {
         }
     }
 
-    private static void deleteQuietly(Path root) {
+    /** Deletes a node's temporary tree (home, data, logs) after it stopped. */
+    public static void deleteQuietly(Path root) {
         try (var walk = Files.walk(root)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

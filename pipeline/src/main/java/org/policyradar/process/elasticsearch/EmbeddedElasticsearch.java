@@ -1,0 +1,117 @@
+package org.policyradar.process.elasticsearch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The embedded default Elasticsearch: the integ-test distribution from Maven Central, unpacked once under
+ * {@code baseDir/home}, started on 127.0.0.1 with security off as a single node, data under {@code baseDir/data}.
+ * The process outlives the command that started it; its pid and port are recorded in {@code baseDir/state.json} so
+ * later commands find it and {@code radar es stop} can stop it. Starting is serialised by {@code start.lock}, so two
+ * commands starting at once share one node.
+ */
+public final class EmbeddedElasticsearch {
+    private final ElasticsearchDistribution distribution;
+    private final Path baseDir;
+    private final Path javaHome;
+    private final String heap;
+    private final int preferredPort;
+    private final NodeStateFile stateFile;
+    private final HealthProbe health = new HealthProbe();
+
+    /**
+     * @param distributionZip the {@code elasticsearch-<v>.zip} the build copied from Maven Central
+     * @param baseDir         home, data, logs and state live here; every parent must be traversable by {@code esrun}
+     * @param javaHome        a JDK ≥ 21 for Elasticsearch 9 (it ships none)
+     * @param heap            e.g. {@code 512m}
+     * @param preferredPort   tried first (0: any free port)
+     */
+    public EmbeddedElasticsearch(Path distributionZip, Path baseDir, Path javaHome, String heap, int preferredPort) {
+        this.distribution = new ElasticsearchDistribution(distributionZip);
+        this.baseDir = baseDir.toAbsolutePath().normalize();
+        this.javaHome = javaHome;
+        this.heap = heap;
+        this.preferredPort = preferredPort;
+        this.stateFile = new NodeStateFile(this.baseDir.resolve("state.json"));
+    }
+
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** The running node's state, if its process is alive and it answers health checks. */
+    public Optional<NodeState> running() {
+        return stateFile.read().filter(s -> alive(s) && health.healthy(URI.create(s.url()), Duration.ofSeconds(2)));
+    }
+
+    /** The node's base URL, starting it first when it is not running (what the index layer is given). */
+    public String url() {
+        return running().orElseGet(() -> start(Duration.ofMinutes(3))).url();
+    }
+
+    /** Starts the node unless it is already running; waits until it is healthy. */
+    public NodeState start(Duration timeout) {
+        try {
+            Files.createDirectories(baseDir);
+            try (FileChannel lockChannel = FileChannel.open(baseDir.resolve("start.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = lockChannel.lock()) {
+                Optional<NodeState> existing = running();
+                if (existing.isPresent()) {
+                    return existing.get();
+                }
+                Optional<NodeState> stale = stateFile.read();
+                if (stale.isPresent() && alive(stale.get())) {
+                    // Alive but not answering: still starting (another command started it) or hung. Wait for it.
+                    if (health.healthy(URI.create(stale.get().url()), timeout)) {
+                        return stale.get();
+                    }
+                    throw new IllegalStateException("elasticsearch pid " + stale.get().pid() + " is running but not healthy at "
+                            + stale.get().url() + "; see " + baseDir.resolve("logs") + ", or run 'radar es stop'");
+                }
+                return launch(timeout);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded elasticsearch under " + baseDir, e);
+        }
+    }
+
+    private NodeState launch(Duration timeout) throws IOException {
+        NodeProcess node = new NodeProcess(distribution.home(baseDir.resolve("home")), javaHome, heap);
+        NodeSettings settings = NodeSettings.singleNode(LoopbackPorts.free(preferredPort));
+        Instant started = Instant.now();
+        Process process = node.launch(settings, baseDir, baseDir);
+        NodeState state = new NodeState(process.pid(), settings.httpPort(), settings.url(), started.toString());
+        stateFile.write(state);
+        try {
+            node.awaitHealthy(process, state.url(), 0, baseDir, timeout);
+        } catch (IllegalStateException e) {
+            stateFile.delete();
+            throw e;
+        }
+        return state;
+    }
+
+    /** Stops the node by pid (SIGTERM, then SIGKILL after 30 s). Returns false when nothing was running. */
+    public boolean stop() {
+        Optional<NodeState> state = stateFile.read();
+        if (state.isEmpty()) {
+            return false;
+        }
+        boolean wasAlive = NodeProcess.stop(state.get().pid());
+        stateFile.delete();
+        return wasAlive;
+    }
+
+    private static boolean alive(NodeState state) {
+        return ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+}
