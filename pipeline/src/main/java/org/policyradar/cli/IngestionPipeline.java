@@ -12,7 +12,6 @@ import org.policyradar.extract.DensityArticleExtractor;
 import org.policyradar.extract.HtmlDecoder;
 import org.policyradar.listing.ListingResolver;
 import org.policyradar.fetch.Fetcher;
-import org.policyradar.fetch.FileFetchStateStore;
 import org.policyradar.fetch.HostThrottle;
 import org.policyradar.fetch.HttpFetcher;
 import org.policyradar.fetch.LinkPolicy;
@@ -75,11 +74,11 @@ record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIndexer i
         ItemSpool spool = new ItemSpool(services.dataDir().resolve("spool"), ElasticsearchConnection.objectMapper(),
                 services.clock());
         Fetcher fetcher = fetcher(services);
-        FileFetchStateStore fetchState = new FileFetchStateStore(services.dataDir().resolve("fetch-state.json"));
+        FetchStateStore fetchState = services.coordination().fetchState();
         SpoolingIndexer indexer = spoolingIndexer(services, spool, es);
         Ingestion ingestion = new Ingestion(cfg, readers(services, fetcher, fetchState, changes), fetchState,
                 new ItemFactory(classifier, Glossary.of(services.taxonomy())), indexer,
-                new SeenEntries(services.dataDir().resolve("seen"), classifier.version()),
+                new SeenEntries(services.coordination().seenEntries(), classifier.version()),
                 waitEs, outcomes, services.clock());
         return new IngestionPipeline(ingestion, spool, indexer, outcomes, es);
     }

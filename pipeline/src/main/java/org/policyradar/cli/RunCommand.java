@@ -107,18 +107,20 @@ final class RunCommand implements Callable<Integer> {
             Signal.handle(new Signal("TERM"), s -> stop.countDown());
             Signal.handle(new Signal("INT"), s -> stop.countDown());
             AlertEngine alerts = new AlertEngine(es.client(), alertsConfig, IndexSetup.ITEMS.alias(), services.queryExpander());
+            var coordination = services.coordination();
             // Alerts follow their items: evaluated after every poll that stored something (bursts folded into one
             // evaluation), and every 5 minutes for what time alone changes (spike windows, delivery retries, digests).
-            try (CoalescingTrigger evaluation = new CoalescingTrigger("alerts", () -> {
+            // In cluster mode one evaluation at a time in the whole cluster: two would both deliver a pending alert.
+            try (CoalescingTrigger evaluation = new CoalescingTrigger("alerts", () -> coordination.exclusively("alerts", () -> {
                 refreshItems(es);
                 evaluateAlerts(alerts, null);
-            })) {
+            }))) {
                 outcomes.addListener(o -> {
                     if (o.created() + o.updated() > 0) {
                         evaluation.request();
                     }
                 });
-                ingestion.runUntil(stop, drain, evaluation::request, Duration.ofMinutes(5));
+                ingestion.runUntil(stop, drain, evaluation::request, Duration.ofMinutes(5), coordination::prepare);
             }
             printSummary(out, outcomes.all());
             return 0;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.policyradar.classify.ItemClassifier;
+import org.policyradar.cluster.Coordination;
 import org.policyradar.config.ConfigException;
 import org.policyradar.search.Concepts;
 import org.policyradar.search.QueryExpander;
@@ -34,6 +35,7 @@ final class Services implements AutoCloseable {
     private RadarConfig config;
     private ElasticsearchConnection es;
     private Taxonomy taxonomy;
+    private Coordination coordination;
 
     Services(Path configDir, CliEnvironment environment) {
         this.configDir = configDir;
@@ -118,6 +120,14 @@ final class Services implements AutoCloseable {
         return t.getMessage() == null ? t.toString() : t.toString().replace("java.net.", "");
     }
 
+    /** What the instances share: files on one machine, PostgreSQL in cluster mode (validated when first asked for). */
+    Coordination coordination() {
+        if (coordination == null) {
+            coordination = Coordination.open(config().configDir(), dataDir(), environment.env());
+        }
+        return coordination;
+    }
+
     ItemClassifier classifier() {
         return environment.classifiers().get(config().taxonomy());
     }
@@ -154,6 +164,9 @@ final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        if (coordination != null) {
+            coordination.close();
+        }
         if (es != null) {
             es.close();
         }
