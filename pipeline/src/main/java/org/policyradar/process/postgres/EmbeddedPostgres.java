@@ -1,16 +1,12 @@
 package org.policyradar.process.postgres;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -25,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.policyradar.process.LoopbackPorts;
+import org.policyradar.process.ProcessUser;
+import org.policyradar.process.StateFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +40,6 @@ public final class EmbeddedPostgres {
     static final String USER = "pgrun";
     public static final String ROLE = "radar";
     public static final String DATABASE = "radar";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What is recorded about a started server; {@code url} is the JDBC URL of the {@code radar} database. */
     public record State(long pid, int port, String url, String started) {
@@ -50,6 +48,7 @@ public final class EmbeddedPostgres {
     private final Path binDir;
     private final Path baseDir;
     private final int preferredPort;
+    private final StateFile<State> stateFile;
 
     /**
      * @param binDir        the directory holding {@code initdb} and {@code postgres}
@@ -60,6 +59,7 @@ public final class EmbeddedPostgres {
         this.binDir = binDir;
         this.baseDir = baseDir.toAbsolutePath().normalize();
         this.preferredPort = preferredPort;
+        this.stateFile = new StateFile<>(this.baseDir.resolve("state.json"), State.class);
     }
 
     /**
@@ -104,7 +104,7 @@ public final class EmbeddedPostgres {
 
     /** The running server's state, if its process is alive and it accepts a login. */
     public Optional<State> running() {
-        Optional<State> state = readState();
+        Optional<State> state = stateFile.read();
         if (state.isEmpty() || !ProcessHandle.of(state.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
             return Optional.empty();
         }
@@ -121,7 +121,7 @@ public final class EmbeddedPostgres {
                 if (existing.isPresent()) {
                     return existing.get();
                 }
-                Optional<State> stale = readState();
+                Optional<State> stale = stateFile.read();
                 if (stale.isPresent() && ProcessHandle.of(stale.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
                     throw new IllegalStateException("postgres pid " + stale.get().pid() + " is running but refuses logins on port "
                             + stale.get().port() + "; see " + baseDir.resolve("logs") + ", or run 'radar pg stop'");
@@ -150,7 +150,7 @@ public final class EmbeddedPostgres {
             ProcessUser.chown(logs, USER);
             ProcessUser.chown(socketDir, USER);
         }
-        int port = choosePort();
+        int port = LoopbackPorts.choose(preferredPort);
         List<String> command = new ArrayList<>();
         command.add("setsid"); // its own session: a Ctrl-C in the terminal that ran `radar` must not stop the server
         command.addAll(asUser(root));
@@ -167,13 +167,13 @@ public final class EmbeddedPostgres {
         Instant started = Instant.now();
         Process process = pb.start();
         State state = new State(process.pid(), port, jdbcUrl(port, DATABASE), started.toString());
-        writeState(state);
+        stateFile.write(state);
         LOG.info("event=pg_starting pid={} port={} data={}", process.pid(), port, data);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("embedded postgresql exited with code " + process.exitValue()
-                        + " while starting; last lines of " + logs.resolve("console.out") + ":\n" + tail(logs.resolve("console.out")));
+                        + " while starting; last lines of " + logs.resolve("console.out") + ":\n" + LoopbackPorts.tail(logs.resolve("console.out")));
             }
             if (accepts(port, "postgres")) {
                 createDatabase(port);
@@ -208,7 +208,7 @@ public final class EmbeddedPostgres {
             Path log = baseDir.resolve("initdb.log");
             int code = ProcessUser.run(command, log);
             if (code != 0) {
-                throw new IllegalStateException("initdb failed with code " + code + ":\n" + tail(log));
+                throw new IllegalStateException("initdb failed with code " + code + ":\n" + LoopbackPorts.tail(log));
             }
             LOG.info("event=pg_initialised data={}", data);
         } finally {
@@ -230,7 +230,7 @@ public final class EmbeddedPostgres {
 
     /** Stops the server by pid with a fast shutdown (SIGINT: clients are disconnected), SIGKILL after 30 s. */
     public boolean stop() {
-        Optional<State> state = readState();
+        Optional<State> state = stateFile.read();
         if (state.isEmpty()) {
             return false;
         }
@@ -251,11 +251,7 @@ public final class EmbeddedPostgres {
             }
             LOG.info("event=pg_stopped pid={}", state.get().pid());
         }
-        try {
-            Files.deleteIfExists(baseDir.resolve("state.json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        stateFile.delete();
         return wasAlive;
     }
 
@@ -286,49 +282,8 @@ public final class EmbeddedPostgres {
         return root ? List.of("setpriv", "--reuid=" + USER, "--regid=" + USER, "--init-groups", "--") : List.of();
     }
 
-    private int choosePort() throws IOException {
-        if (preferredPort > 0) {
-            try (ServerSocket s = new ServerSocket(preferredPort, 1, InetAddress.getLoopbackAddress())) {
-                return s.getLocalPort();
-            } catch (IOException busy) {
-                LOG.info("event=pg_port_busy port={} action=choosing_free_port", preferredPort);
-            }
-        }
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private Optional<State> readState() {
-        Path file = baseDir.resolve("state.json");
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readValue(file.toFile(), State.class));
-        } catch (IOException e) {
-            LOG.warn("event=pg_state_unreadable file={} reason=\"{}\"", file, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private void writeState(State state) throws IOException {
-        Path tmp = baseDir.resolve("state.json.tmp");
-        JSON.writeValue(tmp.toFile(), state);
-        Files.move(tmp, baseDir.resolve("state.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
     private static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
     }
 
     private static void sleep(long millis) {

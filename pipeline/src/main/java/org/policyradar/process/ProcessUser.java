@@ -1,4 +1,4 @@
-package org.policyradar.process.postgres;
+package org.policyradar.process;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,25 +7,25 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 
 /** The unprivileged system user a server runs as when we are root, and the small commands that prepare for it. */
-final class ProcessUser {
+public final class ProcessUser {
     private ProcessUser() {
     }
 
-    static void ensure(String user) throws IOException {
+    public static void ensure(String user) throws IOException {
         if (run(List.of("id", user), null) != 0
                 && run(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user), null) != 0) {
             throw new IOException("cannot create the system user '" + user + "' that the server runs as (it refuses root)");
         }
     }
 
-    static void chown(Path path, String user) throws IOException {
+    public static void chown(Path path, String user) throws IOException {
         if (run(List.of("chown", "-R", user + ":", path.toString()), null) != 0) {
             throw new IOException("cannot chown " + path + " to " + user);
         }
     }
 
     /** The unprivileged user must be able to reach dir: /root and mktemp directories are 0700. */
-    static void makeTraversable(Path dir, String user) throws IOException {
+    public static void makeTraversable(Path dir, String user) throws IOException {
         for (Path p = dir; p != null && p.getParent() != null; p = p.getParent()) {
             var perms = Files.getPosixFilePermissions(p);
             if (!perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
@@ -41,7 +41,7 @@ final class ProcessUser {
     }
 
     /** Runs a command to its end; its output goes to {@code log} (appended) or is discarded. */
-    static int run(List<String> command, Path log) throws IOException {
+    public static int run(List<String> command, Path log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
