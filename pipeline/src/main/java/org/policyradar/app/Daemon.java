@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.policyradar.alert.AlertEngine;
+import org.policyradar.cluster.Coordination;
 import org.policyradar.index.IndexSetup;
 import org.policyradar.route.CoalescingTrigger;
 import org.policyradar.route.PollOutcome;
@@ -25,12 +26,14 @@ public final class Daemon {
 
     private final IngestionPipeline pipeline;
     private final AlertEngine alerts;
+    private final Coordination coordination;
     private final Clock clock;
     private final Duration drainTimeout;
 
-    Daemon(IngestionPipeline pipeline, AlertEngine alerts, Clock clock, Duration drainTimeout) {
+    Daemon(IngestionPipeline pipeline, AlertEngine alerts, Coordination coordination, Clock clock, Duration drainTimeout) {
         this.pipeline = pipeline;
         this.alerts = alerts;
+        this.coordination = coordination;
         this.clock = clock;
         this.drainTimeout = drainTimeout;
     }
@@ -45,16 +48,17 @@ public final class Daemon {
 
     /** Runs until {@code stop} is released; returns every poll's outcome. */
     public List<PollOutcome> runUntil(CountDownLatch stop) throws Exception {
-        try (CoalescingTrigger evaluation = new CoalescingTrigger("alerts", () -> {
+        // In cluster mode one evaluation at a time in the whole cluster: two would both deliver a pending alert.
+        try (CoalescingTrigger evaluation = new CoalescingTrigger("alerts", () -> coordination.exclusively("alerts", () -> {
             refreshItems();
             AlertRound.evaluate(alerts, clock.instant());
-        })) {
+        }))) {
             pipeline.outcomes().addListener(o -> {
                 if (o.created() + o.updated() > 0) {
                     evaluation.request();
                 }
             });
-            pipeline.ingestion().runUntil(stop, drainTimeout, evaluation::request, ALERT_PERIOD);
+            pipeline.ingestion().runUntil(stop, drainTimeout, evaluation::request, ALERT_PERIOD, coordination::prepare);
         }
         return pipeline.outcomes().all();
     }

@@ -13,7 +13,6 @@ import org.policyradar.extract.DensityArticleExtractor;
 import org.policyradar.extract.HtmlDecoder;
 import org.policyradar.listing.ListingResolver;
 import org.policyradar.fetch.Fetcher;
-import org.policyradar.fetch.FileFetchStateStore;
 import org.policyradar.fetch.HostThrottle;
 import org.policyradar.fetch.HttpFetcher;
 import org.policyradar.fetch.LinkPolicy;
@@ -88,11 +87,11 @@ public record IngestionPipeline(Ingestion ingestion, ItemSpool spool, SpoolingIn
         ItemSpool spool = new ItemSpool(radar.dataDir().resolve(SPOOL_DIR), ElasticsearchConnection.objectMapper(),
                 radar.clock());
         Fetcher fetcher = radar.fetcher();
-        FileFetchStateStore fetchState = new FileFetchStateStore(radar.dataDir().resolve("fetch-state.json"));
+        FetchStateStore fetchState = radar.coordination().fetchState();
         SpoolingIndexer indexer = spoolingIndexer(radar, spool, es);
         Ingestion ingestion = new Ingestion(cfg, readers(radar, fetcher, fetchState, changes), fetchState,
                 new ItemFactory(classifier, Glossary.of(radar.taxonomy())), indexer,
-                new SeenEntries(radar.dataDir().resolve("seen"), classifier.version()),
+                new SeenEntries(radar.coordination().seenEntries(), classifier.version()),
                 waitEs, outcomes, radar.clock());
         return new IngestionPipeline(ingestion, spool, indexer, outcomes, es);
     }

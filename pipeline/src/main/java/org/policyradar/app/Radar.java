@@ -14,6 +14,8 @@ import org.policyradar.alert.AlertsConfig;
 import org.policyradar.alert.AlertsConfigLoader;
 import org.policyradar.change.ChangeSummary;
 import org.policyradar.change.ChangeTracker;
+import org.policyradar.cluster.Coordination;
+import org.policyradar.process.postgres.EmbeddedPostgres;
 import org.policyradar.change.VersionStore;
 import org.policyradar.check.SourceChecker;
 import org.policyradar.classify.ItemClassifier;
@@ -59,6 +61,7 @@ public final class Radar implements AutoCloseable {
     private ElasticsearchConnection es;
     private AlertsConfig alertsConfig;
     private Fetcher fetcher;
+    private Coordination coordination;
 
     public Radar(Path configDir, RadarEnvironment environment) {
         this.configDir = configDir;
@@ -189,7 +192,7 @@ public final class Radar implements AutoCloseable {
     /** {@code radar run}: polls on schedule until stopped, alerts following their items. */
     public Daemon daemon(Duration waitEs, Duration drainTimeout) {
         IngestionPipeline pipeline = runPipeline(waitEs);
-        return new Daemon(pipeline, alertEngine(pipeline.es()), clock(), drainTimeout);
+        return new Daemon(pipeline, alertEngine(pipeline.es()), coordination(), clock(), drainTimeout);
     }
 
     /**
@@ -254,6 +257,37 @@ public final class Radar implements AutoCloseable {
         return new DeadLetterRetry(requeued, left, indexer.deadLettered());
     }
 
+    /** What {@code radar spool replay --from DIR} did with another instance's spool. */
+    public record SpoolReplay(Path dir, int batches, int stillWaiting, int deadLettered) {
+        public boolean allIndexed() {
+            return stillWaiting == 0 && deadLettered == 0;
+        }
+    }
+
+    /** {@code radar spool replay --from DIR}: another instance's spool sent to Elasticsearch (items are written by id). */
+    public SpoolReplay replaySpool(Path dir, Duration wait) throws IOException {
+        ItemSpool spool = new ItemSpool(dir, ElasticsearchConnection.objectMapper(), clock());
+        int before = spool.pendingCount();
+        SpoolingIndexer indexer = IngestionPipeline.spoolingIndexer(this, spool, elasticsearch());
+        int left = indexer.drain(wait, attempt -> Duration.ofSeconds(Math.min(10, 1L << Math.min(attempt, 3))));
+        indexer.refresh();
+        return new SpoolReplay(dir, before, left, indexer.deadLettered());
+    }
+
+    /** The embedded PostgreSQL of {@code radar pg} (Debian's binaries, data under DATA_DIR/postgres). */
+    public EmbeddedPostgres embeddedPostgres() {
+        String port = environment.env().getOrDefault("RADAR_PG_PORT", "5432");
+        if (!port.matches("\\d{1,5}")) {
+            throw new UserException("RADAR_PG_PORT: '" + port + "' is not a port number");
+        }
+        try {
+            return new EmbeddedPostgres(EmbeddedPostgres.findBinaries(environment.env().get("RADAR_PG_BIN")),
+                    dataDir().resolve("postgres"), Integer.parseInt(port));
+        } catch (IllegalStateException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
     /** {@code radar search}: the query expanded across languages, analysed as indexed text is. */
     public Search search() {
         return new Search(this::classifier, queryExpander(), new ItemSearch(elasticsearch().client(), IndexSetup.ITEMS.alias()));
@@ -298,8 +332,19 @@ public final class Radar implements AutoCloseable {
         return dir;
     }
 
+    /** What the instances share: files on one machine, PostgreSQL in cluster mode (validated when first asked for). */
+    public Coordination coordination() {
+        if (coordination == null) {
+            coordination = Coordination.open(config().configDir(), dataDir(), environment.env());
+        }
+        return coordination;
+    }
+
     @Override
     public void close() {
+        if (coordination != null) {
+            coordination.close();
+        }
         if (es != null) {
             es.close();
         }

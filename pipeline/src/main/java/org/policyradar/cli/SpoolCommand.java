@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "spool", mixinStandardHelpOptions = true,
         description = {"What waits in the spool for Elasticsearch: batches, items, per source the oldest and the last error.",
                 "Read-only: safe while radar run is running."},
-        subcommands = {SpoolCommand.DeadLettersCommand.class, SpoolCommand.RetryCommand.class})
+        subcommands = {SpoolCommand.DeadLettersCommand.class, SpoolCommand.RetryCommand.class, SpoolReplayCommand.class})
 final class SpoolCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;

@@ -41,7 +41,7 @@ public final class ConfigLoader {
     private static final Set<String> SOURCE_KEYS = Set.of("id", "name", "region", "language", "kind", "url",
             "schedule", "charset", "track_changes", "listing", "json", "follow", "allow_hosts", "note",
             "method", "body", "headers", "user_agent");
-    private static final Set<String> RADAR_KEYS = Set.of("elasticsearch", "data_dir", "taxonomy", "classify_threads",
+    private static final Set<String> RADAR_KEYS = Set.of("elasticsearch", "data_dir", "taxonomy", "classify_threads", "cluster",
             "politeness");
     private static final Set<String> POLITENESS_KEYS = Set.of("host_delay", "host_concurrency");
     private static final Pattern DELAY = Pattern.compile("(\\d+)\\s*(ms|s|m)");

@@ -64,9 +64,16 @@ public final class IndexSetup {
                 throw new IllegalStateException("'" + d.alias() + "' exists as a concrete index, not an alias; "
                         + "reindex it into " + d.firstIndex() + " and delete it");
             }
-            client.indices().create(c -> c.index(d.firstIndex())
-                    .aliases(d.alias(), a -> a.isWriteIndex(true)));
-            LOG.info("event=index_created index={} alias={}", d.firstIndex(), d.alias());
+            try {
+                client.indices().create(c -> c.index(d.firstIndex())
+                        .aliases(d.alias(), a -> a.isWriteIndex(true)));
+                LOG.info("event=index_created index={} alias={}", d.firstIndex(), d.alias());
+            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                // Another instance of a cluster created it between our check and our create: what we wanted.
+                if (!"resource_already_exists_exception".equals(e.error().type())) {
+                    throw e;
+                }
+            }
         } else {
             // An index created by an older version lacks fields added since: add them (adding fields is allowed;
             // a changed type is refused by Elasticsearch and reported).

@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -89,25 +91,38 @@ public final class Ingestion {
 
     /** As {@link #runUntil(CountDownLatch, Duration)}, also running {@code periodic} (alert evaluation) every {@code period}. */
     public void runUntil(CountDownLatch stop, Duration drainTimeout, Runnable periodic, Duration period) throws Exception {
+        runUntil(stop, drainTimeout, periodic, period, camel -> { });
+    }
+
+    /**
+     * As above, with {@code prepare} applied to the Camel context before any route is added: cluster mode puts
+     * Quartz's clustered job store there, so each source's trigger and the alert job fire on one instance only.
+     */
+    public void runUntil(CountDownLatch stop, Duration drainTimeout, Runnable periodic, Duration period,
+                         Consumer<CamelContext> prepare) throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
+            prepare.accept(camel);
             camel.getShutdownStrategy().setTimeout(drainTimeout.toSeconds());
             camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
             camel.addRoutes(new SourceRoutes(config.sources(), poller, config.classifyThreads(), true));
             camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
                 @Override
                 public void configure() {
-                    // Replays what Elasticsearch could not take while it was down, restarting or rejecting.
-                    from("quartz:radar/spool-replay?stateful=true&trigger.repeatInterval=30000&trigger.repeatCount=-1")
-                            .routeId("spool-replay").process(e -> indexer.replay());
                     from("quartz:radar/alerts?stateful=true&trigger.repeatInterval=" + period.toMillis() + "&trigger.repeatCount=-1")
                             .routeId("alerts").process(e -> periodic.run());
                 }
             });
+            // Replays what Elasticsearch could not take while it was down, restarting or rejecting. Not a Quartz job:
+            // the spool is this instance's own, and a clustered trigger would fire on just one instance.
+            ScheduledExecutorService replay = camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "spool-replay");
+            replay.scheduleWithFixedDelay(this::replaySpool, 0, 30, TimeUnit.SECONDS);
             camel.start();
             LOG.info("event=daemon_started sources={}", config.sources().size());
             stop.await();
             LOG.info("event=daemon_stopping reason=signal drain_timeout_s={}", drainTimeout.toSeconds());
             camel.stop();
+            replay.shutdown();
+            replay.awaitTermination(drainTimeout.toSeconds(), TimeUnit.SECONDS);
             indexer.replay();
             try {
                 indexer.refresh();
@@ -115,6 +130,14 @@ public final class Ingestion {
                 LOG.warn("event=refresh_failed reason=\"{}\" pending_batches={}", e.getMessage(), indexer.spool().pendingCount());
             }
             LOG.info("event=daemon_stopped");
+        }
+    }
+
+    private void replaySpool() {
+        try {
+            indexer.replay();
+        } catch (RuntimeException e) {
+            LOG.warn("event=spool_replay_failed reason=\"{}\"", String.valueOf(e.getMessage()).replace('"', '\''));
         }
     }
 }

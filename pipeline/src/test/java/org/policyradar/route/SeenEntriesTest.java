@@ -53,6 +53,6 @@ class SeenEntriesTest {
 
         Files.writeString(dir.resolve("seen-unit.json"), "{not json");
         assertThat(new SeenEntries(dir, "v1").get("seen-unit")).isEmpty();
-        assertThat(new SeenEntries(null, "v1").get("seen-unit")).as("disabled").isEmpty();
+        assertThat(new SeenEntries((Path) null, "v1").get("seen-unit")).as("disabled").isEmpty();
     }
 }
