@@ -79,18 +79,9 @@ final class PageWriter {
             }
             pending = retry;
             if (!pending.isEmpty()) {
-                sleep(200L << attempt);
+                EsFailures.backOff(200L << attempt);
             }
         }
         return new PageOutcome(page.size(), changed, conflicts, failures.size(), failures, added, removed, lastSort);
-    }
-
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while backing off", e);
-        }
     }
 }
