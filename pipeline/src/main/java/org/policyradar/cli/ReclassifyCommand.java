@@ -67,11 +67,16 @@ final class ReclassifyCommand implements Callable<Integer> {
             Reclassifier reclassifier = new Reclassifier(es.client(), services.classifier(), Glossary.of(services.taxonomy()),
                     new ReclassifyStateFile(services.dataDir().resolve("reclassify").resolve("state.json"),
                             ElasticsearchConnection.objectMapper()), services.clock(), ElasticsearchConnection.objectMapper());
-            ReclassifySummary summary = reclassifier.run(scope, new Reclassifier.Options(pageSize,
-                    Runtime.getRuntime().availableProcessors(), limit, progressEvery, restart), line -> {
-                err.println(line);
-                err.flush();
-            });
+            ReclassifySummary summary;
+            try {
+                summary = reclassifier.run(scope, new Reclassifier.Options(pageSize,
+                    services.config().classifyThreads(), limit, progressEvery, restart), line -> {
+                    err.println(line);
+                    err.flush();
+                });
+            } catch (ReclassifyStateFile.UnreadableState e) { // the message names the file and the fix
+                throw new UserException(e.getMessage());
+            }
             summary.lines().forEach(out::println);
             out.flush();
             return summary.state().failed() > 0 ? 3 : 0;

@@ -10,6 +10,13 @@ import java.util.Optional;
 
 /** The saved {@link ReclassifyState}, one JSON file replaced atomically, so a kill leaves the old or the new state. */
 public final class ReclassifyStateFile {
+    /** The state file exists but is not a state (truncated by a full disk, edited by hand). */
+    public static final class UnreadableState extends RuntimeException {
+        UnreadableState(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final Path file;
     private final ObjectMapper json;
 
@@ -29,7 +36,7 @@ public final class ReclassifyStateFile {
         try {
             return Optional.of(json.readValue(file.toFile(), ReclassifyState.class));
         } catch (IOException e) {
-            throw new IllegalStateException(file + ": unreadable re-classification state (" + e.getMessage()
+            throw new UnreadableState(file + ": unreadable re-classification state (" + e.getMessage()
                     + "); delete it or run with --restart to start over", e);
         }
     }

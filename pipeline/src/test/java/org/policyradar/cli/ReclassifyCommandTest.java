@@ -109,4 +109,28 @@ class ReclassifyCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--since: 'ninety days' is not a duration");
     }
+
+    @Test
+    void anUnreadableStateFileIsNamedWithTheFix(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("sources.yaml"), """
+                sources:
+                  - id: none
+                    name: No wire
+                    region: EU
+                    language: en
+                    kind: feed
+                    url: %s
+                    schedule: 15m
+                """.formatted(server.uri("/none.xml")));
+        Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
+                .formatted(TestElasticsearch.url(), dir.resolve("data")));
+        Files.createDirectories(dir.resolve("data/reclassify"));
+        Files.writeString(dir.resolve("data/reclassify/state.json"), "{\"alias\": \"radar-it");
+        CliHarness.Result r = CliHarness.run("reclassify", "--source", SOURCE + "-none", "--config", dir.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("state.json: unreadable re-classification state").contains("--restart");
+        CliHarness.Result restarted = CliHarness.run("reclassify", "--source", SOURCE + "-none", "--restart", "--config", dir.toString());
+        assertThat(restarted.code()).as(restarted.err()).isZero();
+        assertThat(restarted.out()).contains("complete").contains("0 of 0 in scope done");
+    }
 }
