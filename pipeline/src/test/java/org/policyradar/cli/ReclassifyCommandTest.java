@@ -20,7 +20,8 @@ import org.policyradar.testing.TestElasticsearch;
 /**
  * {@code radar reclassify} end to end with the real classifier: items stored by {@code run --once}, then an analyst's
  * taxonomy edit, then {@code reclassify}, stopped part-way by {@code --limit} and resumed. Only the items of this
- * test's own source are counted (the test JVM's {@code radar-items} is shared with other tests).
+ * test's own source are counted (the test JVM's {@code radar-items} is shared with other tests, some of which search
+ * it for Huawei: no item here names Huawei).
  */
 class ReclassifyCommandTest {
     private static final String SOURCE = "reclassify-" + Long.toString(System.nanoTime(), 36);
@@ -31,9 +32,9 @@ class ReclassifyCommandTest {
               <link>http://example.org/r/zorblax</link>
               <description>The operator says the Zorblax constellation now covers rural areas.</description>
               <pubDate>Mon, 02 Nov 2026 08:00:00 GMT</pubDate></item>
-            <item><title>Huawei ships 5G base stations to Duisburg</title>
-              <link>http://example.org/r/huawei-5g</link>
-              <description>The 5G network rollout continues with Huawei equipment.</description>
+            <item><title>Ericsson ships 5G base stations to Duisburg</title>
+              <link>http://example.org/r/ericsson-5g</link>
+              <description>The 5G network rollout continues with Ericsson equipment.</description>
               <pubDate>Mon, 02 Nov 2026 09:00:00 GMT</pubDate></item>
             <item><title>Local football club wins the cup</title>
               <link>http://example.org/r/football</link>
@@ -55,23 +56,12 @@ class ReclassifyCommandTest {
 
     @Test
     void aTaxonomyEditReachesTheStoredItemsThroughAStoppedAndResumedRun(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("sources.yaml"), """
-                sources:
-                  - id: %s
-                    name: Space wire
-                    region: EU
-                    language: en
-                    kind: feed
-                    url: %s
-                    schedule: 15m
-                """.formatted(SOURCE, server.uri("/space.xml")));
-        Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
-                .formatted(TestElasticsearch.url(), dir.resolve("data")));
+        config(dir, SOURCE, "/space.xml");
         CliHarness.Result run = CliHarness.run("run", "--once", "--config", dir.toString());
         assertThat(run.code()).as(run.err()).isZero();
         Map<String, JsonNode> before = IndexedItems.ofSource(SOURCE);
         assertThat(texts(before.get("http://example.org/r/zorblax").path("topics"))).doesNotContain("satellite-internet");
-        assertThat(texts(before.get("http://example.org/r/huawei-5g").path("topics"))).contains("5g");
+        assertThat(texts(before.get("http://example.org/r/ericsson-5g").path("topics"))).contains("5g");
 
         String taxonomy = new String(getClass().getResourceAsStream("/org/policyradar/taxonomy/taxonomy.yaml").readAllBytes(),
                 StandardCharsets.UTF_8);
@@ -96,15 +86,13 @@ class ReclassifyCommandTest {
         JsonNode zorblax = after.get("http://example.org/r/zorblax");
         assertThat(texts(zorblax.path("topics"))).contains("satellite-internet");
         assertThat(texts(zorblax.path("evidence").path("satellite-internet"))).anyMatch(t -> t.toLowerCase().contains("zorblax"));
-        assertThat(texts(after.get("http://example.org/r/huawei-5g").path("topics"))).contains("5g");
+        assertThat(texts(after.get("http://example.org/r/ericsson-5g").path("topics"))).contains("5g");
         assertThat(texts(after.get("http://example.org/r/football").path("topics"))).isEmpty();
     }
 
     @Test
     void aBadSinceIsAUserErrorNamingTheOption(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("sources.yaml"), "sources: []\n");
-        Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
-                .formatted(TestElasticsearch.url(), dir.resolve("data")));
+        config(dir, "none", "/none.xml");
         CliHarness.Result r = CliHarness.run("reclassify", "--since", "ninety days", "--config", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--since: 'ninety days' is not a duration");
@@ -112,18 +100,7 @@ class ReclassifyCommandTest {
 
     @Test
     void anUnreadableStateFileIsNamedWithTheFix(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("sources.yaml"), """
-                sources:
-                  - id: none
-                    name: No wire
-                    region: EU
-                    language: en
-                    kind: feed
-                    url: %s
-                    schedule: 15m
-                """.formatted(server.uri("/none.xml")));
-        Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
-                .formatted(TestElasticsearch.url(), dir.resolve("data")));
+        config(dir, "none", "/none.xml");
         Files.createDirectories(dir.resolve("data/reclassify"));
         Files.writeString(dir.resolve("data/reclassify/state.json"), "{\"alias\": \"radar-it");
         CliHarness.Result r = CliHarness.run("reclassify", "--source", SOURCE + "-none", "--config", dir.toString());
@@ -132,5 +109,20 @@ class ReclassifyCommandTest {
         CliHarness.Result restarted = CliHarness.run("reclassify", "--source", SOURCE + "-none", "--restart", "--config", dir.toString());
         assertThat(restarted.code()).as(restarted.err()).isZero();
         assertThat(restarted.out()).contains("complete").contains("0 of 0 in scope done");
+    }
+
+    private static void config(Path dir, String sourceId, String path) throws IOException {
+        Files.writeString(dir.resolve("sources.yaml"), """
+                sources:
+                  - id: %s
+                    name: Space wire
+                    region: EU
+                    language: en
+                    kind: feed
+                    url: %s
+                    schedule: 15m
+                """.formatted(sourceId, server.uri(path)));
+        Files.writeString(dir.resolve("radar.yaml"), "elasticsearch: {url: \"%s\"}\ndata_dir: \"%s\"\n"
+                .formatted(TestElasticsearch.url(), dir.resolve("data")));
     }
 }
