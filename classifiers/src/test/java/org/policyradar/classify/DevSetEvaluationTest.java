@@ -3,6 +3,8 @@ package org.policyradar.classify;
 import org.junit.jupiter.api.Test;
 import org.policyradar.classify.learned.DecisionModel;
 import org.policyradar.classify.learned.DecisionTrainer;
+import org.policyradar.classify.learned.TrainingProvenance;
+import org.policyradar.taxonomy.TaxonomyLoader;
 import org.policyradar.taxonomy.Taxonomy;
 
 import java.io.StringWriter;
@@ -34,6 +36,31 @@ class DevSetEvaluationTest {
         }
     }
 
+    /** The model trained on the whole dev set under the built-in taxonomy, as {@code ./radar train} writes it. */
+    private static final class Trained {
+        static final String TSV;
+
+        static {
+            try {
+                TSV = DevSet.GOLD.isEmpty() ? "" : text(new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT)
+                        .train(DevSet.EXAMPLES).withMeta(TrainingProvenance.of(TaxonomyLoader.loadDefault(), devFile())));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void theShippedModelIsWhatTrainingOnTheCurrentTaxonomyAndDevSetGives() throws Exception {
+        SharedClassifier.devSet();
+        DecisionModel shipped = DecisionModel.loadShipped();
+        String retrain = "the shipped decision-model.tsv is stale: run ./radar train --gold ../shared/corpus/labels/dev.jsonl "
+                + "from the repository root and commit the file";
+        assertThat(shipped.meta()).as("trained on the current dev set; " + retrain)
+                .containsEntry(TrainingProvenance.GOLD_KEY, TrainingProvenance.of(TaxonomyLoader.loadDefault(), devFile()).get(TrainingProvenance.GOLD_KEY));
+        assertThat(text(shipped)).as(retrain).isEqualTo(Trained.TSV);
+    }
+
     @Test
     void crossValidatedFiguresStayAboveTheirFloors() {
         SharedClassifier.devSet();
@@ -58,11 +85,15 @@ class DevSetEvaluationTest {
     @Test
     void trainingOnTheDevSetTwiceGivesIdenticalParameters() throws Exception {
         SharedClassifier.devSet();
-        DecisionTrainer trainer = new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT);
-        String first = text(trainer.train(DevSet.EXAMPLES));
-        String second = text(new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT).train(DevSet.EXAMPLES));
+        String first = Trained.TSV;
+        String second = text(new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT).train(DevSet.EXAMPLES)
+                .withMeta(TrainingProvenance.of(TaxonomyLoader.loadDefault(), devFile())));
         assertThat(second).isEqualTo(first);
         assertThat(first).contains("threshold\tquantum\t").contains("meta\titems\t1106");
+    }
+
+    private static Path devFile() {
+        return SharedClassifier.sharedDir().orElseThrow().resolve("corpus/labels/dev.jsonl");
     }
 
     private static String text(DecisionModel m) throws java.io.IOException {

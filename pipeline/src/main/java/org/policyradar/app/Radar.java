@@ -15,6 +15,9 @@ import org.policyradar.alert.AlertsConfigLoader;
 import org.policyradar.change.ChangeSummary;
 import org.policyradar.change.ChangeTracker;
 import org.policyradar.cluster.Coordination;
+import org.policyradar.item.Glossary;
+import org.policyradar.reclassify.ReclassifyStateFile;
+import org.policyradar.reclassify.Reclassifier;
 import org.policyradar.process.postgres.EmbeddedPostgres;
 import org.policyradar.change.VersionStore;
 import org.policyradar.check.SourceChecker;
@@ -286,6 +289,13 @@ public final class Radar implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new UserException(e.getMessage());
         }
+    }
+
+    /** {@code radar reclassify}: the stored archive classified again, resumable from DATA_DIR/reclassify/state.json. */
+    public Reclassifier reclassifier() {
+        return new Reclassifier(elasticsearch().client(), classifier(), Glossary.of(taxonomy()),
+                new ReclassifyStateFile(dataDir().resolve("reclassify").resolve("state.json"), ElasticsearchConnection.objectMapper()),
+                clock(), ElasticsearchConnection.objectMapper());
     }
 
     /** {@code radar search}: the query expanded across languages, analysed as indexed text is. */

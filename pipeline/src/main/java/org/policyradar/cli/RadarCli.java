@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "radar", mixinStandardHelpOptions = true, version = "PolicyRadar 0.1.0",
         description = "Policy-monitoring news ingestion: fetch, classify, index, search and alert.",
         subcommands = {RunCommand.class, ClassifyCommand.class, SearchCommand.class, SourcesCommand.class, SpoolCommand.class,
-                AlertsCommand.class, KibanaCommand.class, ExtractCommand.class, EvalCommand.class, TrainCommand.class, BenchCommand.class, EsCommand.class, PgCommand.class,
+                AlertsCommand.class, KibanaCommand.class, ExtractCommand.class, EvalCommand.class, TrainCommand.class, ReclassifyCommand.class, BenchCommand.class, EsCommand.class, PgCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RadarCli implements Runnable {
 

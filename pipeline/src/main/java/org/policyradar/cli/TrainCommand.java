@@ -16,6 +16,7 @@ import org.policyradar.classify.GoldItem;
 import org.policyradar.classify.learned.DecidingClassifier;
 import org.policyradar.classify.learned.DecisionModel;
 import org.policyradar.classify.learned.DecisionTrainer;
+import org.policyradar.classify.learned.TrainingProvenance;
 import org.policyradar.taxonomy.Taxonomy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +46,8 @@ final class TrainCommand implements Callable<Integer> {
             List<CrossValidation.Example> examples = CrossValidation.examples(DecidingClassifier.rulesOf(radar.classifier()), items);
             DecisionModel model;
             try {
-                model = new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT).train(examples);
+                model = new DecisionTrainer(Taxonomy.EVALUATED_TOPICS, DecisionTrainer.Settings.DEFAULT).train(examples)
+                        .withMeta(TrainingProvenance.of(radar.taxonomy(), gold));
             } catch (IllegalArgumentException e) {
                 throw new UserException("--gold: " + gold + ": cannot train: " + e.getMessage());
             }

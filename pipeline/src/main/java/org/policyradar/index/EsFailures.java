@@ -65,4 +65,14 @@ public final class EsFailures {
         }
         return String.valueOf(failure.getMessage() == null ? failure.toString() : failure.getMessage()).replace('\n', ' ');
     }
+
+    /** Waits before retrying a request Elasticsearch refused for a transient reason; an interrupt ends the wait as an IOException. */
+    public static void backOff(long millis) throws java.io.IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.IOException("interrupted while backing off", e);
+        }
+    }
 }

@@ -136,7 +136,7 @@ public final class ItemIndexer {
             }
             pending = retry;
             if (!pending.isEmpty()) {
-                sleep(200L << attempt);
+                EsFailures.backOff(200L << attempt);
             }
         }
         return new BulkOutcome(created, updated, failures);
@@ -165,14 +165,5 @@ public final class ItemIndexer {
 
     public void refresh() throws IOException {
         client.indices().refresh(r -> r.index(alias));
-    }
-
-    private static void sleep(long millis) throws IOException {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while backing off", e);
-        }
     }
 }

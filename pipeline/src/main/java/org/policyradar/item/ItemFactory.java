@@ -1,16 +1,9 @@
 package org.policyradar.item;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import org.policyradar.classify.Classification;
-import org.policyradar.classify.EntityMention;
-import org.policyradar.classify.Evidence;
 import org.policyradar.classify.ItemClassifier;
-import org.policyradar.classify.Signal;
 import org.policyradar.classify.TextItem;
 import org.policyradar.config.SourceConfig;
 
@@ -76,36 +69,16 @@ public final class ItemFactory {
                 : CanonicalUrl.documentId("radar-entry:" + source.id() + ":" + raw.identityKey());
     }
 
-    /** The numeric mentions (money, percent, year) as written, in text order, each once, at most {@value #MAX_FIGURES}. */
-    static List<String> figures(Classification c) {
-        return c.signals().stream().filter(s -> NUMERIC_KINDS.contains(s.kind())).map(Signal::term).map(String::strip)
-                .distinct().limit(MAX_FIGURES).toList();
-    }
-
-    private static final List<String> NUMERIC_KINDS = List.of("money", "percent", "year");
-    private static final int MAX_FIGURES = 30;
-
     public Item build(SourceConfig source, RawItem raw) {
         String id = documentId(source, raw);
         String lang = raw.declaredLang() != null ? raw.declaredLang() : source.language();
         Classification c = classifier.classify(new TextItem(id, raw.title(), raw.summary(), raw.text(), lang));
-        Map<String, List<String>> evidence = new LinkedHashMap<>();
-        List<Item.EvidenceDetail> detail = new ArrayList<>();
-        c.evidence().forEach((topic, list) -> {
-            LinkedHashSet<String> terms = new LinkedHashSet<>();
-            for (Evidence e : list) {
-                terms.add(e.term());
-                detail.add(new Item.EvidenceDetail(e.topic(), e.term(), e.rule(), e.field(), e.begin(), e.end(), e.weight()));
-            }
-            evidence.put(topic, List.copyOf(terms));
-        });
-        List<String> entities = c.entities().stream().map(EntityMention::id).distinct().toList();
-        List<String> signals = c.signals().stream().map(Signal::kind).distinct().toList();
+        ClassifiedFields f = ClassifiedFields.of(c, glossary);
         return Item.builder().id(id).url(raw.url()).canonicalUrl(CanonicalUrl.canonicalize(raw.url())).title(raw.title())
                 .summary(raw.summary()).text(raw.text()).published(raw.published()).publishedEstimated(raw.publishedEstimated())
-                .fetched(raw.fetched()).lang(c.lang()).source(new SourceRef(source.id(), source.name(), source.region().name()))
-                .topics(c.topics()).scores(c.scores()).evidence(evidence).evidenceDetail(detail).entities(entities)
-                .signals(signals).titleTokens(c.tokens().get("title")).bodyTokens(c.tokens().get("body"))
-                .contentType(raw.contentType()).build().withFingerprint().withGloss(glossary.gloss(c), figures(c));
+                .fetched(raw.fetched()).lang(f.lang()).source(new SourceRef(source.id(), source.name(), source.region().name()))
+                .topics(f.topics()).scores(f.scores()).evidence(f.evidence()).evidenceDetail(f.evidenceDetail())
+                .entities(f.entities()).signals(f.signals()).titleTokens(f.titleTokens()).bodyTokens(f.bodyTokens())
+                .contentType(raw.contentType()).build().withFingerprint().withGloss(f.gloss(), f.figures());
     }
 }

@@ -73,7 +73,11 @@ public final class DecidingClassifier implements ItemClassifier {
 
     /** Applies the model to what the rules made of an item. */
     public static Classification decide(DecisionModel model, TextItem item, Classification byRules) {
-        Map<String, Double> features = RelevanceFeatures.of(item, byRules);
+        return decide(model, byRules, RelevanceFeatures.of(item, byRules));
+    }
+
+    /** Applies the model to an item's features (a candidate's own, e.g. with sentence embeddings added). */
+    public static Classification decide(DecisionModel model, Classification byRules, Map<String, Double> features) {
         Map<String, Double> scores = new HashMap<>(byRules.scores());
         Map<String, List<Evidence>> evidence = new LinkedHashMap<>(byRules.evidence());
         List<String> topics = new ArrayList<>();

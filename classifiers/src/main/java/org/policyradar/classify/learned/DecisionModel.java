@@ -27,6 +27,13 @@ public record DecisionModel(Map<String, TopicModel> topics, Map<String, String> 
         meta = java.util.Collections.unmodifiableMap(new TreeMap<>(meta));
     }
 
+    /** The same model with these meta entries added (or replaced). */
+    public DecisionModel withMeta(Map<String, String> more) {
+        Map<String, String> all = new TreeMap<>(meta);
+        all.putAll(more);
+        return new DecisionModel(topics, all);
+    }
+
     public void write(Writer out) throws IOException {
         out.write("# PolicyRadar decision layer: per-topic logistic regression over RelevanceFeatures (./radar train)\n");
         for (Map.Entry<String, String> m : meta.entrySet()) out.write("meta\t" + m.getKey() + "\t" + m.getValue() + "\n");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Trains the decision layer from labelled items: per topic, a logistic regression on all of them, with the
@@ -29,15 +30,22 @@ public final class DecisionTrainer {
     private final List<String> topics;
     private final Settings settings;
     private final LogisticTrainer trainer;
+    private final Function<CrossValidation.Example, Map<String, Double>> features;
 
     public DecisionTrainer(List<String> topics, Settings settings) {
+        this(topics, settings, e -> RelevanceFeatures.of(e.gold().toTextItem(), e.rules()));
+    }
+
+    /** @param features what the layer learns from per item: {@link RelevanceFeatures}, or a candidate's extension of them */
+    public DecisionTrainer(List<String> topics, Settings settings, Function<CrossValidation.Example, Map<String, Double>> features) {
         this.topics = List.copyOf(topics);
         this.settings = settings;
         this.trainer = new LogisticTrainer(settings.sigma(), settings.minCount(), settings.exclude());
+        this.features = features;
     }
 
     public DecisionModel train(List<CrossValidation.Example> examples) {
-        List<Map<String, Double>> features = examples.stream().map(e -> RelevanceFeatures.of(e.gold().toTextItem(), e.rules())).toList();
+        List<Map<String, Double>> features = examples.stream().map(this.features).toList();
         Map<String, double[]> thresholds = innerThresholds(examples, features);
         Map<String, TopicModel> models = new ConcurrentHashMap<>();
         topics.parallelStream().forEach(t -> models.put(t, new TopicModel(t, trainer.train(features, labels(examples, t)), thresholds.get(t)[0], thresholds.get(t)[1])));
@@ -54,7 +62,7 @@ public final class DecisionTrainer {
     public CrossValidation.Learner learner() {
         return training -> {
             DecisionModel model = train(training);
-            return e -> DecidingClassifier.decide(model, e.gold().toTextItem(), e.rules());
+            return e -> DecidingClassifier.decide(model, e.rules(), features.apply(e));
         };
     }
 
