@@ -29,6 +29,7 @@ import java.util.regex.PatternSyntaxException;
 import org.policyradar.change.IgnoreRules;
 import org.policyradar.config.ConfigException;
 import org.policyradar.config.SourceConfig;
+import org.policyradar.yaml.DurationText;
 
 /**
  * Reads and validates {@code alerts.yaml}. The file is optional. Every problem is a {@link ConfigException} naming
@@ -38,7 +39,6 @@ public final class AlertsConfigLoader {
     public static final String FILE = "alerts.yaml";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd])");
     private static final Set<String> ROOT_KEYS = Set.of("kibana_url", "channels", "watches", "spike", "changes", "digest",
             "signal_spike");
     private static final Set<String> CHANGES_KEYS = Set.of("ignore", "sources");
@@ -374,17 +374,8 @@ public final class AlertsConfigLoader {
     }
 
     private static Duration duration(String where, String key, JsonNode value) {
-        Matcher m = DURATION.matcher(value.asText().trim());
-        if (!value.isTextual() || !m.matches()) {
-            throw new ConfigException(where + ": key '" + key + "': '" + value.asText() + "' is not a duration; use e.g. 30m, 24h or 1d");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        return DurationText.parse(value.isTextual() ? value.asText() : null).orElseThrow(() -> new ConfigException(where
+                + ": key '" + key + "': '" + value.asText() + "' is not a duration; use e.g. 30m, 24h or 1d"));
     }
 
     private static int intValue(String where, String key, JsonNode value, int min, int max) {

@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.policyradar.yaml.DurationText;
 
 /**
  * Reads and validates {@code radar.yaml} and {@code sources.yaml} from a configuration directory. Every problem is
@@ -44,7 +44,6 @@ public final class ConfigLoader {
     private static final Set<String> RADAR_KEYS = Set.of("elasticsearch", "data_dir", "taxonomy", "classify_threads",
             "politeness");
     private static final Set<String> POLITENESS_KEYS = Set.of("host_delay", "host_concurrency");
-    private static final Pattern DELAY = Pattern.compile("(\\d+)\\s*(ms|s|m)");
     private static final Set<String> ES_KEYS = Set.of("url", "username", "password_file", "api_key_file", "ca_file");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -99,17 +98,9 @@ public final class ConfigLoader {
         checkKeys(file, "politeness.", (ObjectNode) node, POLITENESS_KEYS);
         Duration delay = defaults.hostDelay();
         if (node.has("host_delay")) {
-            Matcher m = DELAY.matcher(node.get("host_delay").asText().strip());
-            if (!m.matches()) {
-                throw new ConfigException(file + ": key 'politeness.host_delay': '" + node.get("host_delay").asText()
-                        + "' is not a delay; use e.g. 500ms, 1s or 1m");
-            }
-            long n = Long.parseLong(m.group(1));
-            delay = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                default -> Duration.ofMinutes(n);
-            };
+            delay = DurationText.parse(node.get("host_delay").asText()).orElseThrow(() ->
+                    new ConfigException(file + ": key 'politeness.host_delay': '" + node.get("host_delay").asText()
+                        + "' is not a delay; use e.g. 500ms, 1s or 1m"));
         }
         int concurrency = defaults.hostConcurrency();
         if (node.has("host_concurrency")) {
