@@ -1,10 +1,7 @@
 package org.policyradar.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -30,6 +27,7 @@ import org.policyradar.change.IgnoreRules;
 import org.policyradar.config.ConfigException;
 import org.policyradar.config.SourceConfig;
 import org.policyradar.yaml.DurationText;
+import org.policyradar.yaml.YamlFiles;
 
 /**
  * Reads and validates {@code alerts.yaml}. The file is optional. Every problem is a {@link ConfigException} naming
@@ -51,7 +49,7 @@ public final class AlertsConfigLoader {
     private static final Set<String> SPIKE_KEYS = Set.of("window", "baseline_days", "min_count", "min_sources",
             "threshold", "cooldown", "topics");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final YamlFiles yaml = new YamlFiles(ConfigException::new);
     private final Map<String, String> env;
 
     public AlertsConfigLoader(Map<String, String> env) {
@@ -65,12 +63,7 @@ public final class AlertsConfigLoader {
     }
 
     public AlertsConfig load(Path file) {
-        JsonNode rootNode;
-        try {
-            rootNode = yaml.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage() + "; fix the syntax");
-        }
+        JsonNode rootNode = yaml.readTree(file);
         if (rootNode == null || rootNode.isMissingNode() || rootNode.isNull()) {
             return AlertsConfig.empty();
         }

@@ -1,10 +1,7 @@
 package org.policyradar.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.policyradar.yaml.DurationText;
+import org.policyradar.yaml.YamlFiles;
 
 /**
  * Reads and validates {@code radar.yaml} and {@code sources.yaml} from a configuration directory. Every problem is
@@ -46,7 +44,7 @@ public final class ConfigLoader {
     private static final Set<String> POLITENESS_KEYS = Set.of("host_delay", "host_concurrency");
     private static final Set<String> ES_KEYS = Set.of("url", "username", "password_file", "api_key_file", "ca_file");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final YamlFiles yaml = new YamlFiles(ConfigException::new);
     private final Map<String, String> env;
 
     public ConfigLoader(Map<String, String> env) {
@@ -60,7 +58,7 @@ public final class ConfigLoader {
                     + SOURCES_FILE + " in it");
         }
         Path radarFile = dir.resolve(RADAR_FILE);
-        ObjectNode radar = Files.exists(radarFile) ? readObject(radarFile) : yaml.createObjectNode();
+        ObjectNode radar = Files.exists(radarFile) ? yaml.readMap(radarFile) : yaml.emptyMap();
         checkKeys(radarFile, "", radar, RADAR_KEYS);
 
         ElasticsearchSettings es = elasticsearch(radarFile, radar.path("elasticsearch"));
@@ -180,7 +178,7 @@ public final class ConfigLoader {
             throw new ConfigException(file + ": not found; a configuration directory needs a " + SOURCES_FILE
                     + " with a 'sources:' list (see config/sources.yaml)");
         }
-        ObjectNode root = readObject(file);
+        ObjectNode root = yaml.readMap(file);
         checkKeys(file, "", root, Set.of("sources"));
         JsonNode list = root.path("sources");
         if (!list.isArray() || list.isEmpty()) {
@@ -282,24 +280,6 @@ public final class ConfigLoader {
         }
         return new SourceConfig(id, name, region, language, kind, url, schedule, charset, trackChanges, listing,
                 follow, List.copyOf(allowHosts), text(node, "note").orElse(""), json, request);
-    }
-
-    private ObjectNode readObject(Path file) {
-        JsonNode node;
-        try {
-            node = yaml.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(YamlError.oneLine(file, e), e);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            return yaml.createObjectNode();
-        }
-        if (!node.isObject()) {
-            throw new ConfigException(file + ": the top level must be a map");
-        }
-        return (ObjectNode) node;
     }
 
     private static void checkKeys(Path file, String prefix, ObjectNode node, Set<String> allowed) {
