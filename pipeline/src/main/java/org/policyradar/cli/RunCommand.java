@@ -65,10 +65,12 @@ final class RunCommand implements Callable<Integer> {
             // Validated before anything is fetched: a broken alerts.yaml stops the run with file, key and fix.
             AlertsConfig alertsConfig = new AlertsConfigLoader(environment.env()).loadFromDirectory(cfg.configDir());
             AlertsConfigLoader.checkSources(alertsConfig, cfg.configDir(), cfg.sources());
+            Taxonomy taxonomy = taxonomy(cfg);
+            AlertsConfigLoader.checkTaxonomy(alertsConfig, cfg.configDir(), taxonomy);
             services.checkCredentials();
             IngestionPipeline pipeline = IngestionPipeline.build(services, Durations.parse("--wait-es", waitEs),
                     new ChangeTracker(new VersionStore(services.elasticsearchUnchecked().client()),
-                            new ChangeSummary(taxonomy(cfg)), alertsConfig.changes()));
+                            new ChangeSummary(taxonomy), alertsConfig.changes()));
             Ingestion ingestion = pipeline.ingestion();
             ItemSpool spool = pipeline.spool();
             PollOutcomes outcomes = pipeline.outcomes();

@@ -13,6 +13,11 @@ public record IdRule(Pattern pattern, String rule, String example) {
         return new IdRule(Pattern.compile(regex), rule, example);
     }
 
+    /** The same rule with another example (a channel id, a watch id). */
+    public IdRule withExample(String otherExample) {
+        return new IdRule(pattern, rule, otherExample);
+    }
+
     public boolean matches(String id) {
         return id != null && pattern.matcher(id).matches();
     }
