@@ -101,27 +101,12 @@ public final class AlertsConfigLoader {
     }
 
     private static List<AlertsConfig.Watch> watches(YamlMap root) {
-        JsonNode list = root.get("watches");
-        if (list == null || list.isNull()) {
-            return List.of();
-        }
-        if (!list.isArray()) {
-            throw root.problem("watches", "must be a list of watches with id and query");
-        }
         List<AlertsConfig.Watch> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        int index = 0;
-        for (JsonNode value : list) {
-            index++;
-            YamlMap entry = YamlMap.entry(root.where() + ": watches #" + index, value, ConfigException::new,
-                    "must be a map with keys id, query and optional topics, regions, sources");
-            String id = entry.id("id", ID.withExample("huawei-chips"));
-            YamlMap node = entry.at(root.where() + ": watch '" + id + "'");
-            if (!ids.add(id)) {
-                throw node.problem("id", "duplicate id; give every watch its own id");
-            }
-            node.checkKeys(WATCH_KEYS);
-            out.add(new AlertsConfig.Watch(id, node.required("query"), node.strings("topics"), node.strings("regions"),
+        for (YamlMap.Entry e : root.idEntries("watches", "watch", ID.withExample("huawei-chips"),
+                "must be a list of watches with id and query",
+                "must be a map with keys id, query and optional topics, regions, sources")) {
+            YamlMap node = e.map().checkKeys(WATCH_KEYS);
+            out.add(new AlertsConfig.Watch(e.id(), node.required("query"), node.strings("topics"), node.strings("regions"),
                     node.strings("sources")));
         }
         return out;

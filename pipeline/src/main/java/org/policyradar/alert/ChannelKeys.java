@@ -1,13 +1,10 @@
 package org.policyradar.alert;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.policyradar.config.ConfigException;
 import org.policyradar.yaml.YamlMap;
 
 /** The {@code channels} list of alerts.yaml: webhooks and SMTP mail, the SMTP password from the environment. */
@@ -23,25 +20,12 @@ final class ChannelKeys {
     }
 
     List<AlertsConfig.Channel> channels(YamlMap root) {
-        JsonNode list = root.get("channels");
-        if (list == null || list.isNull()) {
-            return List.of();
-        }
-        if (!list.isArray()) {
-            throw root.problem("channels", "must be a list of channels (type webhook or email)");
-        }
         List<AlertsConfig.Channel> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        int index = 0;
-        for (JsonNode value : list) {
-            index++;
-            YamlMap entry = YamlMap.entry(root.where() + ": channels #" + index, value, ConfigException::new,
-                    "must be a map with keys id, type and url (webhook) or smtp, from, to (email)");
-            String id = entry.id("id", AlertsConfigLoader.ID);
-            YamlMap node = entry.at(root.where() + ": channel '" + id + "'");
-            if (!ids.add(id)) {
-                throw node.problem("id", "duplicate id; give every channel its own id");
-            }
+        for (YamlMap.Entry e : root.idEntries("channels", "channel", AlertsConfigLoader.ID,
+                "must be a list of channels (type webhook or email)",
+                "must be a map with keys id, type and url (webhook) or smtp, from, to (email)")) {
+            String id = e.id();
+            YamlMap node = e.map();
             String type = node.required("type");
             out.add(switch (type) {
                 case "webhook" -> {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.policyradar.yaml.IdRule;
+import org.policyradar.taxonomy.Taxonomy;
 import org.policyradar.yaml.YamlMap;
 
 /**
@@ -15,7 +15,6 @@ import org.policyradar.yaml.YamlMap;
 final class SignalSpikeSettings {
     static final Set<String> KEYS = Set.of("enabled", "signals", "window", "baseline_days", "min_count", "min_sources",
             "threshold", "cooldown");
-    private static final IdRule SIGNAL_ID = IdRule.of("[a-z0-9][a-z0-9-]*", "a taxonomy signal id", "funding");
 
     private SignalSpikeSettings() {
     }
@@ -31,7 +30,7 @@ final class SignalSpikeSettings {
         AlertsConfig.Spike settings = AlertsConfigLoader.spike(node, defaults.settings());
         List<String> signals = node.has("signals") ? signals(node) : defaults.signals();
         for (String id : signals) {
-            if (!SIGNAL_ID.matches(id)) {
+            if (!Taxonomy.ID.matches(id)) {
                 throw node.problem("signals", "'" + id + "' is not a signal id; use taxonomy signal ids such as "
                         + String.join(", ", AlertsConfig.SignalSpike.DEFAULT_SIGNALS));
             }

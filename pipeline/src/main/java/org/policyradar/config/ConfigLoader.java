@@ -1,11 +1,9 @@
 package org.policyradar.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,21 +132,14 @@ public final class ConfigLoader {
                     + " with a 'sources:' list (see config/sources.yaml)");
         }
         YamlMap root = YamlMap.of(file.toString(), yaml.readMap(file), ConfigException::new).checkKeys(Set.of("sources"));
-        JsonNode list = root.get("sources");
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            throw root.problem("sources", "must be a non-empty list of sources");
-        }
+        String listShape = "must be a non-empty list of sources";
         List<SourceConfig> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        int index = 0;
-        for (JsonNode node : list) {
-            index++;
-            SourceConfig source = SourceKeys.source(file, index, node);
-            if (!ids.add(source.id())) {
-                throw new ConfigException(file + ": source '" + source.id() + "': key 'id': duplicate id; every source "
-                        + "needs its own id");
-            }
-            out.add(source);
+        for (YamlMap.Entry e : root.idEntries("sources", "source", SourceKeys.ID, listShape,
+                "must be a map with keys id, name, region, language, kind, url, schedule")) {
+            out.add(SourceKeys.source(e));
+        }
+        if (out.isEmpty()) {
+            throw root.problem("sources", listShape);
         }
         return List.copyOf(out);
     }

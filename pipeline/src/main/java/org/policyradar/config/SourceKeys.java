@@ -1,10 +1,8 @@
 package org.policyradar.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +21,9 @@ final class SourceKeys {
     private SourceKeys() {
     }
 
-    /** Entry {@code index} (from 1) is reported as "file: source #n" until its id is known, then as "file: source 'id'". */
-    static SourceConfig source(Path file, int index, JsonNode value) {
-        YamlMap entry = YamlMap.entry(file + ": source #" + index, value, ConfigException::new,
-                "must be a map with keys id, name, region, language, kind, url, schedule");
-        String id = entry.id("id", ID);
-        YamlMap node = entry.at(file + ": source '" + id + "'").checkKeys(KEYS);
+    static SourceConfig source(YamlMap.Entry entry) {
+        String id = entry.id();
+        YamlMap node = entry.map().checkKeys(KEYS);
         String name = node.required("name");
         Region region = node.oneOf("region", Region.class, true);
         String language = node.required("language");

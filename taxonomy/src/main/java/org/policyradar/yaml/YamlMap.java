@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,6 +67,39 @@ public final class YamlMap {
             throw errors.create(where + ": key '" + key(key) + "' " + shape);
         }
         return Optional.of(new YamlMap(where, prefix + key + ".", (ObjectNode) v, errors));
+    }
+
+    /** A list entry with its id; {@code map} reports problems as "where: noun 'id'". */
+    public record Entry(String id, YamlMap map) {
+    }
+
+    /**
+     * The list under {@code key} whose entries are maps with an {@code id} following {@code rule}, unique in the list.
+     * An entry is reported as "where: noun #n" until its id is read, then as "where: noun 'id'". Empty when the key
+     * is absent; {@code listShape} and {@code entryShape} complete the messages when it or an entry is not what it
+     * must be.
+     */
+    public List<Entry> idEntries(String key, String noun, IdRule rule, String listShape, String entryShape) {
+        JsonNode list = node.get(key);
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw problem(key, listShape);
+        }
+        List<Entry> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int index = 0;
+        for (JsonNode value : list) {
+            index++;
+            String id = entry(where + ": " + noun + " #" + index, value, errors, entryShape).id("id", rule);
+            YamlMap entry = new YamlMap(where + ": " + noun + " '" + id + "'", "", (ObjectNode) value, errors);
+            if (!ids.add(id)) {
+                throw entry.problem("id", "duplicate id; give every " + noun + " its own id");
+            }
+            out.add(new Entry(id, entry));
+        }
+        return out;
     }
 
     public YamlMap checkKeys(Set<String> allowed) {
