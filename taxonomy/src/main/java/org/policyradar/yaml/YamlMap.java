@@ -47,11 +47,6 @@ public final class YamlMap {
         return new YamlMap(where, "", (ObjectNode) node, errors);
     }
 
-    /** The same map, reported as {@code newWhere} (once an entry's id is known). */
-    public YamlMap at(String newWhere) {
-        return new YamlMap(newWhere, prefix, node, errors);
-    }
-
     /** The map under {@code key} with its keys checked against {@code allowed}; empty when the key is absent or null. */
     public Optional<YamlMap> map(String key, Set<String> allowed) {
         return map(key, "must be a map with keys " + new TreeSet<>(allowed)).map(m -> m.checkKeys(allowed));
