@@ -205,6 +205,7 @@ public final class Radar implements AutoCloseable {
     private IngestionPipeline runPipeline(Duration waitEs) {
         RadarConfig cfg = config();
         AlertsConfigLoader.checkSources(alertsConfig(), cfg.configDir(), cfg.sources());
+        AlertsConfigLoader.checkTaxonomy(alertsConfig(), cfg.configDir(), taxonomy());
         checkCredentials();
         ChangeTracker changes = new ChangeTracker(new VersionStore(elasticsearchUnchecked().client()),
                 new ChangeSummary(taxonomy()), alertsConfig().changes());

@@ -1,7 +1,6 @@
 package org.policyradar.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
+import org.policyradar.yaml.YamlMap;
 
 /**
  * The keys of a source that say how its entries are found and how it is requested: {@code listing} (CSS selectors),
@@ -30,90 +30,85 @@ final class ListingKeys {
         return l.isTextual() && "auto".equals(l.asText().strip());
     }
 
-    static ListingSelectors selectors(String where, JsonNode l) {
-        if (!l.isObject()) {
-            throw new ConfigException(where + ": key 'listing': '" + l.asText() + "' is neither auto nor a map with keys "
-                    + "item, link, title, date");
-        }
-        ConfigLoader.checkKeys(where + ": key 'listing'", (ObjectNode) l, LISTING);
-        String item = css(where, "item", ConfigLoader.required(where + ": listing", l, "item"));
-        String link = css(where, "link", ConfigLoader.text(l, "link").orElse("a"));
-        String title = ConfigLoader.text(l, "title").map(t -> css(where, "title", t)).orElse(null);
-        String date = ConfigLoader.text(l, "date").map(d -> css(where, "date", d)).orElse(null);
+    static ListingSelectors selectors(YamlMap source, JsonNode l) {
+        YamlMap listing = YamlMap.entry(source.where() + ": key 'listing'", l, ConfigException::new, "'" + l.asText()
+                + "' is neither auto nor a map with keys item, link, title, date").checkKeys(LISTING);
+        String item = css(source, "item", listing.required("item"));
+        String link = css(source, "link", listing.text("link").orElse("a"));
+        String title = listing.text("title").map(t -> css(source, "title", t)).orElse(null);
+        String date = listing.text("date").map(d -> css(source, "date", d)).orElse(null);
         return new ListingSelectors(item, link, title, date);
     }
 
-    private static String css(String where, String key, String selector) {
+    private static String css(YamlMap source, String key, String selector) {
         try {
             QueryParser.parse(selector);
             return selector;
         } catch (Selector.SelectorParseException | IllegalArgumentException e) {
-            throw new ConfigException(where + ": key 'listing." + key + "': '" + selector + "' is not a valid CSS selector ("
-                    + firstLine(e.getMessage()) + "); write a Jsoup/CSS selector such as \"ul.list li\", \"a[href]\", \"span.date\"");
+            throw source.problem("listing." + key, "'" + selector + "' is not a valid CSS selector (" + firstLine(e.getMessage())
+                    + "); write a Jsoup/CSS selector such as \"ul.list li\", \"a[href]\", \"span.date\"");
         }
     }
 
-    static JsonListing json(String where, JsonNode j) {
-        if (!j.isObject()) {
-            throw new ConfigException(where + ": key 'json' must be a map with keys items, title, link, date, summary, e.g. "
-                    + "json: { items: \"$.datasource[*]\", title: title, link: publishUrl, date: publishTime }");
-        }
-        ConfigLoader.checkKeys(where + ": key 'json'", (ObjectNode) j, JSON);
-        String items = path(where, "items", ConfigLoader.required(where + ": json", j, "items"), false);
-        String title = path(where, "title", ConfigLoader.required(where + ": json", j, "title"), true);
-        String link = path(where, "link", ConfigLoader.required(where + ": json", j, "link"), true);
-        Optional<String> date = ConfigLoader.text(j, "date").map(d -> path(where, "date", d, true));
-        Optional<String> summary = ConfigLoader.text(j, "summary").map(s -> path(where, "summary", s, true));
+    static JsonListing json(YamlMap source, JsonNode j) {
+        YamlMap json = YamlMap.entry(source.where() + ": key 'json'", j, ConfigException::new, "must be a map with keys items, "
+                + "title, link, date, summary, e.g. json: { items: \"$.datasource[*]\", title: title, link: publishUrl, "
+                + "date: publishTime }").checkKeys(JSON);
+        String items = path(source, "items", json.required("items"), false);
+        String title = path(source, "title", json.required("title"), true);
+        String link = path(source, "link", json.required("link"), true);
+        Optional<String> date = json.text("date").map(d -> path(source, "date", d, true));
+        Optional<String> summary = json.text("summary").map(s -> path(source, "summary", s, true));
         return new JsonListing(items, title, link, date, summary);
     }
 
-    private static String path(String where, String key, String written, boolean relative) {
+    private static String path(YamlMap source, String key, String written, boolean relative) {
         String p = relative ? JsonListing.entryPath(written) : written;
         if (!p.startsWith("$")) {
-            throw new ConfigException(where + ": key 'json." + key + "': '" + written + "' must be a JSONPath from the root, "
-                    + "e.g. \"$[*]\" or \"$.datasource[*]\"");
+            throw source.problem("json." + key, "'" + written + "' must be a JSONPath from the root, e.g. \"$[*]\" or "
+                    + "\"$.datasource[*]\"");
         }
         try {
             JsonPath.compile(p);
             return p;
         } catch (InvalidPathException | IllegalArgumentException e) {
-            throw new ConfigException(where + ": key 'json." + key + "': '" + written + "' is not a valid JSONPath ("
-                    + firstLine(e.getMessage()) + "); write e.g. " + (relative ? "TITLE or data.title" : "\"$.datasource[*]\""));
+            throw source.problem("json." + key, "'" + written + "' is not a valid JSONPath (" + firstLine(e.getMessage())
+                    + "); write e.g. " + (relative ? "TITLE or data.title" : "\"$.datasource[*]\""));
         }
     }
 
-    static RequestOptions request(String where, ObjectNode node) {
-        String method = ConfigLoader.text(node, "method").map(m -> m.toUpperCase(Locale.ROOT)).orElse("GET");
+    static RequestOptions request(YamlMap node) {
+        String method = node.text("method").map(m -> m.toUpperCase(Locale.ROOT)).orElse("GET");
         if (!method.equals("GET") && !method.equals("POST")) {
-            throw new ConfigException(where + ": key 'method': '" + method + "' is not GET or POST");
+            throw node.problem("method", "'" + method + "' is not GET or POST");
         }
-        Optional<String> body = ConfigLoader.text(node, "body");
+        Optional<String> body = node.text("body");
         if (body.isPresent() && method.equals("GET")) {
-            throw new ConfigException(where + ": key 'body': a request body needs method: POST");
+            throw node.problem("body", "a request body needs method: POST");
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (node.has("headers")) {
             JsonNode h = node.get("headers");
             if (!h.isObject()) {
-                throw new ConfigException(where + ": key 'headers' must be a map of header names to values, e.g. "
+                throw node.problem("headers", "must be a map of header names to values, e.g. "
                         + "headers: { Referer: \"https://www.news.cn/tech/\" }");
             }
             for (Map.Entry<String, JsonNode> e : h.properties()) {
                 if (!e.getKey().matches("[A-Za-z0-9-]+") || !e.getValue().isValueNode()
                         || e.getValue().asText().contains("\n")) {
-                    throw new ConfigException(where + ": key 'headers." + e.getKey() + "': a header needs a name of letters, "
-                            + "digits and '-' and a single-line value");
+                    throw node.problem("headers." + e.getKey(), "a header needs a name of letters, digits and '-' and a "
+                            + "single-line value");
                 }
                 if (Set.of("host", "content-length", "connection", "user-agent").contains(e.getKey().toLowerCase(Locale.ROOT))) {
-                    throw new ConfigException(where + ": key 'headers." + e.getKey() + "': set by the fetcher"
+                    throw node.problem("headers." + e.getKey(), "set by the fetcher"
                             + (e.getKey().equalsIgnoreCase("user-agent") ? "; use the key user_agent" : "; remove it"));
                 }
                 headers.put(e.getKey(), e.getValue().asText());
             }
         }
-        Optional<String> userAgent = ConfigLoader.text(node, "user_agent");
+        Optional<String> userAgent = node.text("user_agent");
         if (userAgent.isPresent() && userAgent.get().contains("\n")) {
-            throw new ConfigException(where + ": key 'user_agent' must be a single line");
+            throw node.problem("user_agent", "must be a single line");
         }
         return new RequestOptions(method, body, headers, userAgent);
     }

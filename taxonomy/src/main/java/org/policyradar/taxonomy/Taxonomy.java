@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.policyradar.yaml.IdRule;
 
 /**
  * The validated taxonomy: topics (the six evaluated ones and further themes of the MERICS report), entities and
@@ -16,6 +17,9 @@ public record Taxonomy(String source, String version, List<Topic> topics, List<E
                        List<Theme> themes) {
 
     /** The topics whose labels the gold data carries and the evaluation measures; the file must define all six. */
+    /** Topic, entity, signal and theme ids; alerts.yaml's signal ids follow it too. */
+    public static final IdRule ID = IdRule.of("[a-z0-9][a-z0-9-]*", "a-z, 0-9 and '-'", "ai-chips");
+
     public static final List<String> EVALUATED_TOPICS = List.of("5g", "ai", "blockchain", "quantum", "social-credit", "cyber");
 
     public Taxonomy {

@@ -1,16 +1,12 @@
 package org.policyradar.taxonomy;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.policyradar.yaml.YamlFiles;
 
 /**
  * Reads a taxonomy YAML file and validates it (see {@link TaxonomyValidator}). The default taxonomy ships as a
@@ -30,9 +26,7 @@ public final class TaxonomyLoader {
         }
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final YamlFiles YAML = new YamlFiles(TaxonomyException::new);
 
     private TaxonomyLoader() {
     }
@@ -61,15 +55,8 @@ public final class TaxonomyLoader {
 
     /** Parses and validates YAML text; {@code source} names it in error messages. */
     public static Taxonomy parse(String source, InputStream yaml) throws IOException {
-        TaxonomyFile file;
-        try {
-            file = YAML.readValue(yaml, TaxonomyFile.class);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new TaxonomyException(source + ": not a valid taxonomy file" + where + ": " + e.getOriginalMessage()
-                    + "; fix: compare with the format in taxonomy/README.md", e);
-        }
+        TaxonomyFile file = YAML.readValue(source, yaml, TaxonomyFile.class, "a valid taxonomy file",
+                "compare with the format in taxonomy/README.md");
         if (file == null) {
             throw new TaxonomyException(source + ": file is empty; fix: define at least the six evaluated topics");
         }

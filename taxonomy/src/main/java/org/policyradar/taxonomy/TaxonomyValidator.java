@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks a parsed taxonomy and reports every problem at once (an analyst fixing a file wants the whole list),
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  */
 final class TaxonomyValidator {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     static final double MAX_WEIGHT = 5.0;
 
     private final String source;
@@ -124,7 +122,7 @@ final class TaxonomyValidator {
     private void checkId(String kind, String id, Set<String> seen) {
         if (blank(id)) {
             problems.add(source + ": a " + kind + " has no 'id'; fix: give every " + kind + " a lower-case id");
-        } else if (!ID.matcher(id).matches()) {
+        } else if (!Taxonomy.ID.matches(id)) {
             problems.add(source + ": " + kind + " '" + id + "': key 'id' has characters other than a-z, 0-9 and '-'; fix: rename it");
         } else if (!seen.add(id)) {
             problems.add(source + ": " + kind + " '" + id + "': key 'id' is a duplicate; fix: rename or merge the two " + kind + "s");

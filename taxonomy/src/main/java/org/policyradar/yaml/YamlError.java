@@ -1,8 +1,7 @@
-package org.policyradar.config;
+package org.policyradar.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.nio.file.Path;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -14,7 +13,7 @@ final class YamlError {
     private YamlError() {
     }
 
-    static String oneLine(Path file, JsonProcessingException e) {
+    static String oneLine(String file, JsonProcessingException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
                 Mark mark = m.getProblemMark();
@@ -31,12 +30,12 @@ final class YamlError {
                 : at(file, location.getLineNr(), location.getColumnNr(), problem);
     }
 
-    private static String at(Path file, int line, int column, String problem) {
+    private static String at(String file, int line, int column, String problem) {
         return file + ":" + line + ":" + column + ": not valid YAML at line " + line + ", column " + column + ": "
                 + firstLine(problem) + "; check the indentation, quotes and brackets there";
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         String m = String.valueOf(message).strip();
         int nl = m.indexOf('\n');
         return (nl < 0 ? m : m.substring(0, nl)).strip();
