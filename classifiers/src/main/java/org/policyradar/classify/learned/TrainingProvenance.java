@@ -9,6 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.policyradar.taxonomy.Taxonomy;
 
 /**
@@ -19,6 +22,8 @@ import org.policyradar.taxonomy.Taxonomy;
 public final class TrainingProvenance {
     public static final String TAXONOMY_KEY = "taxonomy_sha256";
     public static final String GOLD_KEY = "gold_sha256";
+
+    private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private TrainingProvenance() {
     }
@@ -33,11 +38,16 @@ public final class TrainingProvenance {
 
     /**
      * The hash of the taxonomy's parsed content, wherever it was loaded from: a comment or whitespace edit does not
-     * change it, any term, weight or topic edit does.
+     * change it, any term, weight or topic edit does. Hashed as JSON with map keys sorted: immutable maps iterate in
+     * an order salted per JVM, so their {@code toString} is not the same from one run to the next.
      */
     public static String taxonomyHash(Taxonomy t) {
-        String content = String.valueOf(java.util.List.of(t.version(), t.topics(), t.entities(), t.signals(), t.themes()));
-        return sha256(content.getBytes(StandardCharsets.UTF_8));
+        try {
+            String content = CANONICAL.writeValueAsString(java.util.List.of(t.version(), t.topics(), t.entities(), t.signals(), t.themes()));
+            return sha256(content.getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the taxonomy to hash it: " + e.getMessage(), e);
+        }
     }
 
     private static String sha256(byte[] bytes) {
