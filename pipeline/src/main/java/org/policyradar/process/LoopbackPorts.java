@@ -6,19 +6,23 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Ports on 127.0.0.1 for a server we start, and the tail of its console log for an error message. */
 public final class LoopbackPorts {
+    private static final Logger LOG = LoggerFactory.getLogger(LoopbackPorts.class);
+
     private LoopbackPorts() {
     }
 
-    /** {@code preferred} when it is free (and not 0), else any free port. */
+    /** {@code preferred} when it is free (0: no preference), else any free port. */
     public static int choose(int preferred) throws IOException {
         if (preferred > 0) {
             try (ServerSocket s = new ServerSocket(preferred, 1, InetAddress.getLoopbackAddress())) {
                 return s.getLocalPort();
             } catch (IOException busy) {
-                // taken: any free one below
+                LOG.info("event=port_busy port={} action=choosing_free_port", preferred);
             }
         }
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

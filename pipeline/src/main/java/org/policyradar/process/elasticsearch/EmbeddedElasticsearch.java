@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.policyradar.process.LoopbackPorts;
+import org.policyradar.process.StateFile;
 
 /**
  * The embedded default Elasticsearch: the integ-test distribution from Maven Central, unpacked once under
@@ -25,7 +27,7 @@ public final class EmbeddedElasticsearch {
     private final Path javaHome;
     private final String heap;
     private final int preferredPort;
-    private final NodeStateFile stateFile;
+    private final StateFile<NodeState> stateFile;
     private final HealthProbe health = new HealthProbe();
 
     /**
@@ -41,7 +43,7 @@ public final class EmbeddedElasticsearch {
         this.javaHome = javaHome;
         this.heap = heap;
         this.preferredPort = preferredPort;
-        this.stateFile = new NodeStateFile(this.baseDir.resolve("state.json"));
+        this.stateFile = new StateFile<>(this.baseDir.resolve("state.json"), NodeState.class);
     }
 
     public Path baseDir() {
@@ -86,7 +88,7 @@ public final class EmbeddedElasticsearch {
 
     private NodeState launch(Duration timeout) throws IOException {
         NodeProcess node = new NodeProcess(distribution.home(baseDir.resolve("home")), javaHome, heap);
-        NodeSettings settings = NodeSettings.singleNode(LoopbackPorts.free(preferredPort));
+        NodeSettings settings = NodeSettings.singleNode(LoopbackPorts.choose(preferredPort));
         Instant started = Instant.now();
         Process process = node.launch(settings, baseDir, baseDir);
         NodeState state = new NodeState(process.pid(), settings.httpPort(), settings.url(), started.toString());

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.policyradar.process.LoopbackPorts;
 
 /**
  * N nodes of the same distribution on 127.0.0.1 forming one cluster: each with its own HTTP and transport port,
@@ -56,7 +57,7 @@ public final class LocalCluster implements AutoCloseable {
             List<int[]> ports = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 names.add("node-" + i);
-                ports.add(new int[] {LoopbackPorts.free(0), LoopbackPorts.free(0)});
+                ports.add(new int[] {LoopbackPorts.choose(0), LoopbackPorts.choose(0)});
             }
             List<String> seeds = ports.stream().map(p -> "127.0.0.1:" + p[1]).toList();
             List<Process> started = new ArrayList<>();

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.policyradar.process.LoopbackPorts;
+import org.policyradar.process.ProcessUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class NodeProcess {
     private static final Logger LOG = LoggerFactory.getLogger(NodeProcess.class);
+    /** Elasticsearch refuses to run as root: as root, a node runs as this user and owns its directories. */
+    static final ProcessUser USER = new ProcessUser("esrun", "Elasticsearch");
 
     private final Path home;
     private final Path javaHome;
@@ -50,7 +54,7 @@ public final class NodeProcess {
         Optional<Path> config = settings.single() ? Optional.empty() : Optional.of(ownConfig(nodeDir));
         List<String> command = new ArrayList<>();
         command.add("setsid");
-        command.addAll(UnprivilegedUser.prepare(ownedDir));
+        command.addAll(USER.prepare(ownedDir));
         command.add(home.resolve("bin/elasticsearch").toString());
         command.addAll(settings.arguments(data, logs));
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -78,7 +82,7 @@ public final class NodeProcess {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("embedded elasticsearch exited with code " + process.exitValue()
-                        + " while starting; last lines of " + console(nodeDir) + ":\n" + tail(console(nodeDir)));
+                        + " while starting; last lines of " + console(nodeDir) + ":\n" + LoopbackPorts.tail(console(nodeDir)));
             }
             if (health.reaches(URI.create(url), "yellow", nodes, Duration.ofSeconds(1))) {
                 LOG.info("event=es_started pid={} url={} seconds={}", process.pid(), url,
@@ -146,12 +150,4 @@ public final class NodeProcess {
         return config;
     }
 
-    private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
-    }
 }

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedPostgres {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
-    static final String USER = "pgrun";
+    static final ProcessUser USER = new ProcessUser("pgrun", "PostgreSQL");
     public static final String ROLE = "radar";
     public static final String DATABASE = "radar";
 
@@ -137,18 +137,18 @@ public final class EmbeddedPostgres {
         Path data = baseDir.resolve("data");
         Path logs = Files.createDirectories(baseDir.resolve("logs"));
         Path socketDir = Files.createDirectories(baseDir.resolve("run"));
-        boolean root = isRoot();
+        boolean root = ProcessUser.isRoot();
         if (root) {
-            ProcessUser.ensure(USER);
-            ProcessUser.makeTraversable(baseDir, USER);
+            USER.ensure();
+            USER.makeTraversable(baseDir);
         }
         if (!Files.exists(data.resolve("PG_VERSION"))) {
             initdb(data, root);
         }
         if (root) {
-            ProcessUser.chown(data, USER);
-            ProcessUser.chown(logs, USER);
-            ProcessUser.chown(socketDir, USER);
+            USER.chown(data);
+            USER.chown(logs);
+            USER.chown(socketDir);
         }
         int port = LoopbackPorts.choose(preferredPort);
         List<String> command = new ArrayList<>();
@@ -198,9 +198,9 @@ public final class EmbeddedPostgres {
         try {
             Files.writeString(initPw, password);
             if (root) {
-                ProcessUser.chown(initPw, USER);
+                USER.chown(initPw);
                 Files.createDirectories(data);
-                ProcessUser.chown(data, USER);
+                USER.chown(data);
             }
             List<String> command = new ArrayList<>(asUser(root));
             command.addAll(List.of(binDir.resolve("initdb").toString(), "-D", data.toString(), "-U", ROLE,
@@ -279,11 +279,7 @@ public final class EmbeddedPostgres {
     }
 
     private List<String> asUser(boolean root) {
-        return root ? List.of("setpriv", "--reuid=" + USER, "--regid=" + USER, "--init-groups", "--") : List.of();
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
+        return root ? USER.dropPrivileges() : List.of();
     }
 
     private static void sleep(long millis) {
