@@ -2,34 +2,19 @@ package org.policyradar.cluster;
 
 import java.nio.file.Path;
 import org.apache.camel.CamelContext;
-import org.policyradar.fetch.FetchStateStore;
 import org.policyradar.fetch.FileFetchStateStore;
 import org.policyradar.route.FileSeenEntryStore;
-import org.policyradar.route.SeenEntryStore;
 
 /** The single-machine default: {@code DATA_DIR/fetch-state.json}, {@code DATA_DIR/seen/}, Quartz in memory. */
-public final class LocalCoordination implements Coordination {
-    private final FetchStateStore fetchState;
-    private final SeenEntryStore seen;
+public final class LocalCoordination extends StoreBackedCoordination {
 
     public LocalCoordination(Path dataDir) {
-        this.fetchState = new FileFetchStateStore(dataDir.resolve("fetch-state.json"));
-        this.seen = new FileSeenEntryStore(dataDir.resolve("seen"));
+        super(new FileFetchStateStore(dataDir.resolve("fetch-state.json")), new FileSeenEntryStore(dataDir.resolve("seen")));
     }
 
     @Override
     public boolean clustered() {
         return false;
-    }
-
-    @Override
-    public FetchStateStore fetchState() {
-        return fetchState;
-    }
-
-    @Override
-    public SeenEntryStore seenEntries() {
-        return seen;
     }
 
     @Override

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.apache.camel.CamelContext;
-import org.policyradar.fetch.FetchStateStore;
-import org.policyradar.route.SeenEntryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Cluster mode: per-source state in PostgreSQL, Quartz's clustered job store, and cluster-wide exclusive jobs by a
  * PostgreSQL advisory lock (held by a session: an instance killed mid-job releases it when its connection drops).
  */
-public final class PostgresCoordination implements Coordination {
+public final class PostgresCoordination extends StoreBackedCoordination {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresCoordination.class);
     /** The Camel context's name is in every Quartz job's data: all instances must use the same one. */
     public static final String CAMEL_CONTEXT_NAME = "policyradar";
@@ -21,14 +19,11 @@ public final class PostgresCoordination implements Coordination {
 
     private final ClusterDatabase db;
     private final String instanceId;
-    private final FetchStateStore fetchState;
-    private final SeenEntryStore seen;
 
     public PostgresCoordination(ClusterDatabase db, String instanceId) {
+        super(new PostgresFetchStateStore(db.dataSource()), new PostgresSeenEntryStore(db.dataSource()));
         this.db = db;
         this.instanceId = instanceId;
-        this.fetchState = new PostgresFetchStateStore(db.dataSource());
-        this.seen = new PostgresSeenEntryStore(db.dataSource());
         LOG.info("event=cluster_mode instance={} db={} checkin_ms={}", instanceId, db.settings().dbUrl(),
                 db.settings().checkinInterval().toMillis());
     }
@@ -36,16 +31,6 @@ public final class PostgresCoordination implements Coordination {
     @Override
     public boolean clustered() {
         return true;
-    }
-
-    @Override
-    public FetchStateStore fetchState() {
-        return fetchState;
-    }
-
-    @Override
-    public SeenEntryStore seenEntries() {
-        return seen;
     }
 
     @Override
