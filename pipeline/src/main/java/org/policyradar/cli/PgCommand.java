@@ -1,12 +1,9 @@
 package org.policyradar.cli;
 
-import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import org.policyradar.app.Radar;
-import org.policyradar.process.postgres.EmbeddedPostgres;
+import org.policyradar.process.EmbeddedServer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -17,7 +14,7 @@ import picocli.CommandLine.Spec;
                 + "RADAR_CLUSTER_DB_PASSWORD_FILE=<its password file>.",
                 "RADAR_PG_BIN overrides the binaries' directory, RADAR_PG_PORT the preferred port (5432; a free one if taken)."},
         subcommands = {PgCommand.Start.class, PgCommand.Status.class, PgCommand.Stop.class})
-final class PgCommand implements Runnable {
+final class PgCommand implements Runnable, EmbeddedServerCommands.Server {
     @Spec
     CommandSpec spec;
 
@@ -26,65 +23,38 @@ final class PgCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static EmbeddedPostgres embedded(CommonOptions options) {
-        try (Radar radar = options.open()) {
-            return radar.embeddedPostgres();
-        }
+    @Override
+    public String name() {
+        return "pg";
     }
 
-    private static void printUp(PrintWriter out, EmbeddedPostgres pg, EmbeddedPostgres.State state) {
-        out.println(state.url());
-        out.println("status=up pid=" + state.pid() + " password_file=" + pg.passwordFile() + " data=" + pg.baseDir().resolve("data"));
-        out.flush();
+    @Override
+    public EmbeddedServer open(Radar radar) {
+        return radar.embeddedPostgres();
+    }
+
+    @Override
+    public Duration startTimeout() {
+        return Duration.ofMinutes(2);
+    }
+
+    /** Start prints the same lines as status. */
+    @Override
+    public String startedPrefix() {
+        return "status=up ";
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
             description = "Initialise (once) and start PostgreSQL on 127.0.0.1, wait until it accepts logins; prints its JDBC URL.")
-    static final class Start implements Callable<Integer> {
-        @Mixin
-        CommonOptions options;
-
-        @Override
-        public Integer call() {
-            EmbeddedPostgres pg = embedded(options);
-            printUp(options.out(), pg, pg.start(Duration.ofMinutes(2)));
-            return 0;
-        }
+    static final class Start extends EmbeddedServerCommands.Start {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "First line: the JDBC URL. Exit 0 when it is up, 1 when not.")
-    static final class Status implements Callable<Integer> {
-        @Mixin
-        CommonOptions options;
-
-        @Override
-        public Integer call() {
-            EmbeddedPostgres pg = embedded(options);
-            PrintWriter out = options.out();
-            var state = pg.running();
-            if (state.isPresent()) {
-                printUp(out, pg, state.get());
-                return 0;
-            }
-            out.println("not running");
-            out.println("status=down data=" + pg.baseDir().resolve("data") + " (start it with: radar pg start)");
-            out.flush();
-            return 1;
-        }
+    static final class Status extends EmbeddedServerCommands.Status {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the embedded PostgreSQL by its pid (fast shutdown).")
-    static final class Stop implements Callable<Integer> {
-        @Mixin
-        CommonOptions options;
-
-        @Override
-        public Integer call() {
-            boolean stopped = embedded(options).stop();
-            options.out().println(stopped ? "stopped" : "not running");
-            options.out().flush();
-            return 0;
-        }
+    static final class Stop extends EmbeddedServerCommands.Stop {
     }
 }

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.policyradar.process.ServerState;
 import org.policyradar.process.elasticsearch.EmbeddedElasticsearch;
-import org.policyradar.process.elasticsearch.NodeState;
 
 /**
  * One real Elasticsearch per test JVM, started on first use on a free loopback port with fresh data, stopped when
@@ -42,7 +42,7 @@ public final class TestElasticsearch {
             Path base = Files.createTempDirectory(Path.of("/tmp"), "radar-test-es-");
             EmbeddedElasticsearch es = new EmbeddedElasticsearch(Path.of(zip), base, Path.of(System.getProperty("java.home")),
                     "512m", 0);
-            NodeState state = es.start(Duration.ofMinutes(4));
+            ServerState state = es.start(Duration.ofMinutes(4));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 es.stop();
                 deleteQuietly(base);

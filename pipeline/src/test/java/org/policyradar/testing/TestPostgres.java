@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.policyradar.process.ServerState;
 import org.policyradar.process.postgres.EmbeddedPostgres;
 
 /**
@@ -36,7 +37,7 @@ public final class TestPostgres {
             // Under /tmp: the server runs as an unprivileged user when we are root, and must reach this directory.
             Path base = Files.createTempDirectory(Path.of("/tmp"), "radar-test-pg-");
             EmbeddedPostgres pg = new EmbeddedPostgres(EmbeddedPostgres.findBinaries(System.getenv("RADAR_PG_BIN")), base, 0);
-            EmbeddedPostgres.State state = pg.start(Duration.ofMinutes(2));
+            ServerState state = pg.start(Duration.ofMinutes(2));
             Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "stop-test-postgres"));
             return new Running(state.url(), Files.readString(pg.passwordFile()).strip(), pg.passwordFile());
         } catch (IOException e) {

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.policyradar.process.LoopbackPorts;
+import org.policyradar.process.ServerState;
 import org.policyradar.process.StateFile;
+import org.policyradar.process.EmbeddedServer;
 
 /**
  * The embedded default Elasticsearch: the integ-test distribution from Maven Central, unpacked once under
@@ -21,13 +23,13 @@ import org.policyradar.process.StateFile;
  * later commands find it and {@code radar es stop} can stop it. Starting is serialised by {@code start.lock}, so two
  * commands starting at once share one node.
  */
-public final class EmbeddedElasticsearch {
+public final class EmbeddedElasticsearch implements EmbeddedServer {
     private final ElasticsearchDistribution distribution;
     private final Path baseDir;
     private final Path javaHome;
     private final String heap;
     private final int preferredPort;
-    private final StateFile<NodeState> stateFile;
+    private final StateFile<ServerState> stateFile;
     private final HealthProbe health = new HealthProbe();
 
     /**
@@ -43,15 +45,17 @@ public final class EmbeddedElasticsearch {
         this.javaHome = javaHome;
         this.heap = heap;
         this.preferredPort = preferredPort;
-        this.stateFile = new StateFile<>(this.baseDir.resolve("state.json"), NodeState.class);
+        this.stateFile = new StateFile<>(this.baseDir.resolve("state.json"), ServerState.class);
     }
 
+    @Override
     public Path baseDir() {
         return baseDir;
     }
 
     /** The running node's state, if its process is alive and it answers health checks. */
-    public Optional<NodeState> running() {
+    @Override
+    public Optional<ServerState> running() {
         return stateFile.read().filter(s -> alive(s) && health.healthy(URI.create(s.url()), Duration.ofSeconds(2)));
     }
 
@@ -61,16 +65,17 @@ public final class EmbeddedElasticsearch {
     }
 
     /** Starts the node unless it is already running; waits until it is healthy. */
-    public NodeState start(Duration timeout) {
+    @Override
+    public ServerState start(Duration timeout) {
         try {
             Files.createDirectories(baseDir);
             try (FileChannel lockChannel = FileChannel.open(baseDir.resolve("start.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = lockChannel.lock()) {
-                Optional<NodeState> existing = running();
+                Optional<ServerState> existing = running();
                 if (existing.isPresent()) {
                     return existing.get();
                 }
-                Optional<NodeState> stale = stateFile.read();
+                Optional<ServerState> stale = stateFile.read();
                 if (stale.isPresent() && alive(stale.get())) {
                     // Alive but not answering: still starting (another command started it) or hung. Wait for it.
                     if (health.healthy(URI.create(stale.get().url()), timeout)) {
@@ -86,12 +91,12 @@ public final class EmbeddedElasticsearch {
         }
     }
 
-    private NodeState launch(Duration timeout) throws IOException {
+    private ServerState launch(Duration timeout) throws IOException {
         NodeProcess node = new NodeProcess(distribution.home(baseDir.resolve("home")), javaHome, heap);
         NodeSettings settings = NodeSettings.singleNode(LoopbackPorts.choose(preferredPort));
         Instant started = Instant.now();
         Process process = node.launch(settings, baseDir, baseDir);
-        NodeState state = new NodeState(process.pid(), settings.httpPort(), settings.url(), started.toString());
+        ServerState state = new ServerState(process.pid(), settings.httpPort(), settings.url(), started.toString());
         stateFile.write(state);
         try {
             node.awaitHealthy(process, state.url(), 0, baseDir, timeout);
@@ -103,8 +108,9 @@ public final class EmbeddedElasticsearch {
     }
 
     /** Stops the node by pid (SIGTERM, then SIGKILL after 30 s). Returns false when nothing was running. */
+    @Override
     public boolean stop() {
-        Optional<NodeState> state = stateFile.read();
+        Optional<ServerState> state = stateFile.read();
         if (state.isEmpty()) {
             return false;
         }
@@ -113,7 +119,7 @@ public final class EmbeddedElasticsearch {
         return wasAlive;
     }
 
-    private static boolean alive(NodeState state) {
+    private static boolean alive(ServerState state) {
         return ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false);
     }
 }

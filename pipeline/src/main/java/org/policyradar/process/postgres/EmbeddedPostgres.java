@@ -24,6 +24,8 @@ import java.util.Properties;
 import org.policyradar.process.LoopbackPorts;
 import org.policyradar.process.ProcessUser;
 import org.policyradar.process.StateFile;
+import org.policyradar.process.EmbeddedServer;
+import org.policyradar.process.ServerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,20 +37,16 @@ import org.slf4j.LoggerFactory;
  * (created if missing) through {@code setpriv}. The server outlives the command that started it; pid and port are in
  * {@code baseDir/state.json}.
  */
-public final class EmbeddedPostgres {
+public final class EmbeddedPostgres implements EmbeddedServer {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
     static final ProcessUser USER = new ProcessUser("pgrun", "PostgreSQL");
     public static final String ROLE = "radar";
     public static final String DATABASE = "radar";
 
-    /** What is recorded about a started server; {@code url} is the JDBC URL of the {@code radar} database. */
-    public record State(long pid, int port, String url, String started) {
-    }
-
     private final Path binDir;
     private final Path baseDir;
     private final int preferredPort;
-    private final StateFile<State> stateFile;
+    private final StateFile<ServerState> stateFile;
 
     /**
      * @param binDir        the directory holding {@code initdb} and {@code postgres}
@@ -59,7 +57,7 @@ public final class EmbeddedPostgres {
         this.binDir = binDir;
         this.baseDir = baseDir.toAbsolutePath().normalize();
         this.preferredPort = preferredPort;
-        this.stateFile = new StateFile<>(this.baseDir.resolve("state.json"), State.class);
+        this.stateFile = new StateFile<>(this.baseDir.resolve("state.json"), ServerState.class);
     }
 
     /**
@@ -94,6 +92,7 @@ public final class EmbeddedPostgres {
                 + "'apt-get install -y postgresql' (or set RADAR_PG_BIN to a directory holding initdb and postgres)");
     }
 
+    @Override
     public Path baseDir() {
         return baseDir;
     }
@@ -102,9 +101,15 @@ public final class EmbeddedPostgres {
         return baseDir.resolve("password");
     }
 
+    @Override
+    public String files() {
+        return "password_file=" + passwordFile() + " data=" + baseDir.resolve("data");
+    }
+
     /** The running server's state, if its process is alive and it accepts a login. */
-    public Optional<State> running() {
-        Optional<State> state = stateFile.read();
+    @Override
+    public Optional<ServerState> running() {
+        Optional<ServerState> state = stateFile.read();
         if (state.isEmpty() || !ProcessHandle.of(state.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
             return Optional.empty();
         }
@@ -112,16 +117,17 @@ public final class EmbeddedPostgres {
     }
 
     /** Initialises (once) and starts the server unless it is running; waits until the {@code radar} database answers. */
-    public State start(Duration timeout) {
+    @Override
+    public ServerState start(Duration timeout) {
         try {
             Files.createDirectories(baseDir);
             try (FileChannel lockChannel = FileChannel.open(baseDir.resolve("start.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = lockChannel.lock()) {
-                Optional<State> existing = running();
+                Optional<ServerState> existing = running();
                 if (existing.isPresent()) {
                     return existing.get();
                 }
-                Optional<State> stale = stateFile.read();
+                Optional<ServerState> stale = stateFile.read();
                 if (stale.isPresent() && ProcessHandle.of(stale.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
                     throw new IllegalStateException("postgres pid " + stale.get().pid() + " is running but refuses logins on port "
                             + stale.get().port() + "; see " + baseDir.resolve("logs") + ", or run 'radar pg stop'");
@@ -133,7 +139,7 @@ public final class EmbeddedPostgres {
         }
     }
 
-    private State launch(Duration timeout) throws IOException {
+    private ServerState launch(Duration timeout) throws IOException {
         Path data = baseDir.resolve("data");
         Path logs = Files.createDirectories(baseDir.resolve("logs"));
         Path socketDir = Files.createDirectories(baseDir.resolve("run"));
@@ -166,7 +172,7 @@ public final class EmbeddedPostgres {
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Instant started = Instant.now();
         Process process = pb.start();
-        State state = new State(process.pid(), port, jdbcUrl(port, DATABASE), started.toString());
+        ServerState state = new ServerState(process.pid(), port, jdbcUrl(port, DATABASE), started.toString());
         stateFile.write(state);
         LOG.info("event=pg_starting pid={} port={} data={}", process.pid(), port, data);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -229,8 +235,9 @@ public final class EmbeddedPostgres {
     }
 
     /** Stops the server by pid with a fast shutdown (SIGINT: clients are disconnected), SIGKILL after 30 s. */
+    @Override
     public boolean stop() {
-        Optional<State> state = stateFile.read();
+        Optional<ServerState> state = stateFile.read();
         if (state.isEmpty()) {
             return false;
         }
