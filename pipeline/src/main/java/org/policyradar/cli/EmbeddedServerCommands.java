@@ -4,31 +4,50 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.policyradar.app.Radar;
 import org.policyradar.process.EmbeddedServer;
 import org.policyradar.process.ServerState;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * The start/status/stop subcommands of {@code radar es} and {@code radar pg}, one body each: the server and what
- * their words differ in come from the parent command ({@link Server}), which names its own subclasses for their help.
+ * their words differ in come from the parent command ({@link Server}), which declares its own subclasses for their help.
  */
 final class EmbeddedServerCommands {
     private EmbeddedServerCommands() {
     }
 
-    /** What {@code radar es} and {@code radar pg} differ in. */
-    interface Server {
-        /** The command's name, for the hint how to start it. */
-        String name();
+    /**
+     * {@code radar es} and {@code radar pg}: what they differ in is given to the constructor.
+     */
+    abstract static class Server implements Runnable {
+        private final String name;
+        private final Duration startTimeout;
+        private final String startedPrefix;
+        private final Function<Radar, EmbeddedServer> open;
+        @Spec
+        CommandSpec spec;
 
-        EmbeddedServer open(Radar radar);
+        /**
+         * @param name          the command's name, for the hint how to start the server
+         * @param startedPrefix what the second line of {@code start} begins with, before {@code pid=}
+         * @param open          the server of this configuration
+         */
+        Server(String name, Duration startTimeout, String startedPrefix, Function<Radar, EmbeddedServer> open) {
+            this.name = name;
+            this.startTimeout = startTimeout;
+            this.startedPrefix = startedPrefix;
+            this.open = open;
+        }
 
-        Duration startTimeout();
-
-        /** What the second line of {@code start} begins with, before {@code pid=}. */
-        String startedPrefix();
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
     }
 
     abstract static class Subcommand implements Callable<Integer> {
@@ -39,7 +58,7 @@ final class EmbeddedServerCommands {
 
         EmbeddedServer server() {
             try (Radar radar = options.open()) {
-                return parent.open(radar);
+                return parent.open.apply(radar);
             }
         }
 
@@ -56,7 +75,7 @@ final class EmbeddedServerCommands {
         @Override
         public Integer call() {
             EmbeddedServer server = server();
-            printUp(parent.startedPrefix(), server, server.start(parent.startTimeout()));
+            printUp(parent.startedPrefix, server, server.start(parent.startTimeout));
             return 0;
         }
     }
@@ -73,7 +92,7 @@ final class EmbeddedServerCommands {
             }
             PrintWriter out = options.out();
             out.println("not running");
-            out.println("status=down data=" + server.baseDir().resolve("data") + " (start it with: radar " + parent.name() + " start)");
+            out.println("status=down data=" + server.baseDir().resolve("data") + " (start it with: radar " + parent.name + " start)");
             out.flush();
             return 1;
         }

@@ -2,42 +2,15 @@ package org.policyradar.cli;
 
 import java.time.Duration;
 import org.policyradar.app.Radar;
-import org.policyradar.process.EmbeddedServer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code radar es start|status|stop}: the embedded default Elasticsearch. */
 @Command(name = "es", mixinStandardHelpOptions = true,
         description = "Manage the embedded Elasticsearch (used when no elasticsearch.url / RADAR_ES_URL is configured).",
         subcommands = {EsCommand.Start.class, EsCommand.Status.class, EsCommand.Stop.class})
-final class EsCommand implements Runnable, EmbeddedServerCommands.Server {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    @Override
-    public String name() {
-        return "es";
-    }
-
-    @Override
-    public EmbeddedServer open(Radar radar) {
-        return radar.embedded();
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofMinutes(3);
-    }
-
-    @Override
-    public String startedPrefix() {
-        return "";
+final class EsCommand extends EmbeddedServerCommands.Server {
+    EsCommand() {
+        super("es", Duration.ofMinutes(3), "", Radar::embedded);
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,

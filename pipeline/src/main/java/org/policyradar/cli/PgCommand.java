@@ -2,10 +2,7 @@ package org.policyradar.cli;
 
 import java.time.Duration;
 import org.policyradar.app.Radar;
-import org.policyradar.process.EmbeddedServer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code radar pg start|status|stop}: an embedded PostgreSQL for trying cluster mode on one machine. */
 @Command(name = "pg", mixinStandardHelpOptions = true,
@@ -14,34 +11,10 @@ import picocli.CommandLine.Spec;
                 + "RADAR_CLUSTER_DB_PASSWORD_FILE=<its password file>.",
                 "RADAR_PG_BIN overrides the binaries' directory, RADAR_PG_PORT the preferred port (5432; a free one if taken)."},
         subcommands = {PgCommand.Start.class, PgCommand.Status.class, PgCommand.Stop.class})
-final class PgCommand implements Runnable, EmbeddedServerCommands.Server {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    @Override
-    public String name() {
-        return "pg";
-    }
-
-    @Override
-    public EmbeddedServer open(Radar radar) {
-        return radar.embeddedPostgres();
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofMinutes(2);
-    }
-
+final class PgCommand extends EmbeddedServerCommands.Server {
     /** Start prints the same lines as status. */
-    @Override
-    public String startedPrefix() {
-        return "status=up ";
+    PgCommand() {
+        super("pg", Duration.ofMinutes(2), "status=up ", Radar::embeddedPostgres);
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
