@@ -8,6 +8,8 @@ import java.util.function.Function;
 import org.policyradar.app.Radar;
 import org.policyradar.process.EmbeddedServer;
 import org.policyradar.process.ServerState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The start/status/stop subcommands of {@code radar es} and {@code radar pg}, one body each: the server and what
- * their words differ in come from the parent command ({@link Server}), which declares its own subclasses for their help.
+ * their words differ in come from the parent command ({@link Server}), their help text from its {@link Help}.
  */
 final class EmbeddedServerCommands {
     private EmbeddedServerCommands() {
@@ -70,8 +72,33 @@ final class EmbeddedServerCommands {
         }
     }
 
+    /**
+     * The subcommands' help text of one parent ({@code @Command(modelTransformer = ...)}), set once picocli has built
+     * them: the subcommand classes are shared, what they do to each server is not.
+     */
+    abstract static class Help implements IModelTransformer {
+        private final String start;
+        private final String status;
+        private final String stop;
+
+        Help(String start, String status, String stop) {
+            this.start = start;
+            this.status = status;
+            this.stop = stop;
+        }
+
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            spec.subcommands().get("start").getCommandSpec().usageMessage().description(start);
+            spec.subcommands().get("status").getCommandSpec().usageMessage().description(status);
+            spec.subcommands().get("stop").getCommandSpec().usageMessage().description(stop);
+            return spec;
+        }
+    }
+
     /** Prints the URL, then pid and files; exit 0. */
-    abstract static class Start extends Subcommand {
+    @Command(name = "start", mixinStandardHelpOptions = true)
+    static final class Start extends Subcommand {
         @Override
         public Integer call() {
             EmbeddedServer server = server();
@@ -81,7 +108,8 @@ final class EmbeddedServerCommands {
     }
 
     /** First line the URL or "not running"; exit 0 when up, 1 when not. */
-    abstract static class Status extends Subcommand {
+    @Command(name = "status", mixinStandardHelpOptions = true)
+    static final class Status extends Subcommand {
         @Override
         public Integer call() {
             EmbeddedServer server = server();
@@ -99,7 +127,8 @@ final class EmbeddedServerCommands {
     }
 
     /** "stopped" or "not running"; exit 0 either way. */
-    abstract static class Stop extends Subcommand {
+    @Command(name = "stop", mixinStandardHelpOptions = true)
+    static final class Stop extends Subcommand {
         @Override
         public Integer call() {
             boolean stopped = server().stop();

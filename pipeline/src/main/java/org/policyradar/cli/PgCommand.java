@@ -10,24 +10,19 @@ import picocli.CommandLine.Command;
                 + "cluster mode on one machine: RADAR_CLUSTER_DB=<the URL status prints> "
                 + "RADAR_CLUSTER_DB_PASSWORD_FILE=<its password file>.",
                 "RADAR_PG_BIN overrides the binaries' directory, RADAR_PG_PORT the preferred port (5432; a free one if taken)."},
-        subcommands = {PgCommand.Start.class, PgCommand.Status.class, PgCommand.Stop.class})
+        subcommands = {EmbeddedServerCommands.Start.class, EmbeddedServerCommands.Status.class, EmbeddedServerCommands.Stop.class},
+        modelTransformer = PgCommand.Help.class)
 final class PgCommand extends EmbeddedServerCommands.Server {
     /** Start prints the same lines as status. */
     PgCommand() {
         super("pg", Duration.ofMinutes(2), "status=up ", Radar::embeddedPostgres);
     }
 
-    @Command(name = "start", mixinStandardHelpOptions = true,
-            description = "Initialise (once) and start PostgreSQL on 127.0.0.1, wait until it accepts logins; prints its JDBC URL.")
-    static final class Start extends EmbeddedServerCommands.Start {
-    }
-
-    @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "First line: the JDBC URL. Exit 0 when it is up, 1 when not.")
-    static final class Status extends EmbeddedServerCommands.Status {
-    }
-
-    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the embedded PostgreSQL by its pid (fast shutdown).")
-    static final class Stop extends EmbeddedServerCommands.Stop {
+    static final class Help extends EmbeddedServerCommands.Help {
+        Help() {
+            super("Initialise (once) and start PostgreSQL on 127.0.0.1, wait until it accepts logins; prints its JDBC URL.",
+                    "First line: the JDBC URL. Exit 0 when it is up, 1 when not.",
+                    "Stop the embedded PostgreSQL by its pid (fast shutdown).");
+        }
     }
 }
