@@ -1,18 +1,15 @@
 package org.policyradar.process.elasticsearch;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.policyradar.process.LoopbackPorts;
 import org.policyradar.process.ServerState;
+import org.policyradar.process.StartLock;
 import org.policyradar.process.StateFile;
 import org.policyradar.process.EmbeddedServer;
 
@@ -56,7 +53,7 @@ public final class EmbeddedElasticsearch implements EmbeddedServer {
     /** The running node's state, if its process is alive and it answers health checks. */
     @Override
     public Optional<ServerState> running() {
-        return stateFile.read().filter(s -> alive(s) && health.healthy(URI.create(s.url()), Duration.ofSeconds(2)));
+        return stateFile.read().filter(s -> StartLock.alive(s) && health.healthy(URI.create(s.url()), Duration.ofSeconds(2)));
     }
 
     /** The node's base URL, starting it first when it is not running (what the index layer is given). */
@@ -67,28 +64,14 @@ public final class EmbeddedElasticsearch implements EmbeddedServer {
     /** Starts the node unless it is already running; waits until it is healthy. */
     @Override
     public ServerState start(Duration timeout) {
-        try {
-            Files.createDirectories(baseDir);
-            try (FileChannel lockChannel = FileChannel.open(baseDir.resolve("start.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock ignored = lockChannel.lock()) {
-                Optional<ServerState> existing = running();
-                if (existing.isPresent()) {
-                    return existing.get();
-                }
-                Optional<ServerState> stale = stateFile.read();
-                if (stale.isPresent() && alive(stale.get())) {
-                    // Alive but not answering: still starting (another command started it) or hung. Wait for it.
-                    if (health.healthy(URI.create(stale.get().url()), timeout)) {
-                        return stale.get();
-                    }
-                    throw new IllegalStateException("elasticsearch pid " + stale.get().pid() + " is running but not healthy at "
-                            + stale.get().url() + "; see " + baseDir.resolve("logs") + ", or run 'radar es stop'");
-                }
-                return launch(timeout);
+        return StartLock.start(this, stateFile, "elasticsearch", stale -> {
+            // Alive but not answering: still starting (another command started it) or hung. Wait for it.
+            if (health.healthy(URI.create(stale.url()), timeout)) {
+                return stale;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded elasticsearch under " + baseDir, e);
-        }
+            throw new IllegalStateException("elasticsearch pid " + stale.pid() + " is running but not healthy at "
+                    + stale.url() + "; see " + baseDir.resolve("logs") + ", or run 'radar es stop'");
+        }, () -> launch(timeout));
     }
 
     private ServerState launch(Duration timeout) throws IOException {
@@ -117,9 +100,5 @@ public final class EmbeddedElasticsearch implements EmbeddedServer {
         boolean wasAlive = NodeProcess.stop(state.get().pid());
         stateFile.delete();
         return wasAlive;
-    }
-
-    private static boolean alive(ServerState state) {
-        return ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false);
     }
 }

@@ -3,11 +3,8 @@ package org.policyradar.process.postgres;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -23,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.policyradar.process.LoopbackPorts;
 import org.policyradar.process.ProcessUser;
+import org.policyradar.process.StartLock;
 import org.policyradar.process.StateFile;
 import org.policyradar.process.EmbeddedServer;
 import org.policyradar.process.ServerState;
@@ -110,7 +108,7 @@ public final class EmbeddedPostgres implements EmbeddedServer {
     @Override
     public Optional<ServerState> running() {
         Optional<ServerState> state = stateFile.read();
-        if (state.isEmpty() || !ProcessHandle.of(state.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
+        if (state.isEmpty() || !StartLock.alive(state.get())) {
             return Optional.empty();
         }
         return accepts(state.get().port(), "postgres") ? state : Optional.empty();
@@ -119,24 +117,10 @@ public final class EmbeddedPostgres implements EmbeddedServer {
     /** Initialises (once) and starts the server unless it is running; waits until the {@code radar} database answers. */
     @Override
     public ServerState start(Duration timeout) {
-        try {
-            Files.createDirectories(baseDir);
-            try (FileChannel lockChannel = FileChannel.open(baseDir.resolve("start.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock ignored = lockChannel.lock()) {
-                Optional<ServerState> existing = running();
-                if (existing.isPresent()) {
-                    return existing.get();
-                }
-                Optional<ServerState> stale = stateFile.read();
-                if (stale.isPresent() && ProcessHandle.of(stale.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
-                    throw new IllegalStateException("postgres pid " + stale.get().pid() + " is running but refuses logins on port "
-                            + stale.get().port() + "; see " + baseDir.resolve("logs") + ", or run 'radar pg stop'");
-                }
-                return launch(timeout);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded postgresql under " + baseDir, e);
-        }
+        return StartLock.start(this, stateFile, "postgresql", stale -> {
+            throw new IllegalStateException("postgres pid " + stale.pid() + " is running but refuses logins on port "
+                    + stale.port() + "; see " + baseDir.resolve("logs") + ", or run 'radar pg stop'");
+        }, () -> launch(timeout));
     }
 
     private ServerState launch(Duration timeout) throws IOException {
