@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import org.policyradar.files.JsonFiles;
 
 /** The saved {@link ReclassifyState}, one JSON file replaced atomically, so a kill leaves the old or the new state. */
 public final class ReclassifyStateFile {
@@ -44,9 +44,7 @@ public final class ReclassifyStateFile {
     public void write(ReclassifyState state) {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            json.writeValue(tmp.toFile(), state);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            JsonFiles.writeAtomically(json, file, state);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the re-classification state to " + file, e);
         }

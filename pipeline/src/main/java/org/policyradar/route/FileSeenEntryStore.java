@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.policyradar.files.JsonFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +42,7 @@ public final class FileSeenEntryStore implements SeenEntryStore {
         Path file = file(sourceId);
         try {
             Files.createDirectories(dir);
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            json.writeValue(tmp.toFile(), copy);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            JsonFiles.writeAtomically(json, file, copy);
         } catch (IOException e) {
             // Only costs re-classifying this source's unchanged entries next time: say so and go on.
             LOG.warn("event=seen_entries_unwritable source={} file={} reason=\"{}\"", sourceId, file, e.getMessage());
