@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.policyradar.alert.AlertEngine;
 import org.policyradar.alert.AlertsConfig;
@@ -86,12 +87,8 @@ public final class Radar implements AutoCloseable {
     public EmbeddedElasticsearch embedded() {
         String zip = System.getProperty(ES_DISTRIBUTION_PROPERTY);
         String heap = environment.env().getOrDefault("RADAR_ES_HEAP", "512m");
-        String port = environment.env().getOrDefault("RADAR_ES_PORT", "9200");
-        if (!port.matches("\\d{1,5}")) {
-            throw new UserException("RADAR_ES_PORT: '" + port + "' is not a port number");
-        }
         return new EmbeddedElasticsearch(zip == null || zip.isBlank() ? null : Path.of(zip),
-                dataDir().resolve("elasticsearch"), Path.of(System.getProperty("java.home")), heap, Integer.parseInt(port));
+                dataDir().resolve("elasticsearch"), Path.of(System.getProperty("java.home")), heap, port("RADAR_ES_PORT", "9200"));
     }
 
     /** The connected client, with PolicyRadar's indices and aliases in place; a clear one-line error when unreachable. */
@@ -255,10 +252,19 @@ public final class Radar implements AutoCloseable {
     public DeadLetterRetry retryDeadLetters() throws IOException {
         ItemSpool spool = new ItemSpool(spoolDir(), ElasticsearchConnection.objectMapper(), clock());
         Map<String, Integer> requeued = spool.requeueDeadLetters();
+        Drained drained = drain(spool, Duration.ofSeconds(30), attempt -> Duration.ofSeconds(1));
+        return new DeadLetterRetry(requeued, drained.stillWaiting(), drained.deadLettered());
+    }
+
+    private record Drained(int stillWaiting, int deadLettered) {
+    }
+
+    /** Sends what waits in {@code spool} until it is empty or {@code wait} is over, then makes it searchable. */
+    private Drained drain(ItemSpool spool, Duration wait, Function<Integer, Duration> backoff) throws IOException {
         SpoolingIndexer indexer = IngestionPipeline.spoolingIndexer(this, spool, elasticsearch());
-        int left = indexer.drain(Duration.ofSeconds(30), attempt -> Duration.ofSeconds(1));
+        int left = indexer.drain(wait, backoff);
         indexer.refresh();
-        return new DeadLetterRetry(requeued, left, indexer.deadLettered());
+        return new Drained(left, indexer.deadLettered());
     }
 
     /** What {@code radar spool replay --from DIR} did with another instance's spool. */
@@ -272,21 +278,16 @@ public final class Radar implements AutoCloseable {
     public SpoolReplay replaySpool(Path dir, Duration wait) throws IOException {
         ItemSpool spool = new ItemSpool(dir, ElasticsearchConnection.objectMapper(), clock());
         int before = spool.pendingCount();
-        SpoolingIndexer indexer = IngestionPipeline.spoolingIndexer(this, spool, elasticsearch());
-        int left = indexer.drain(wait, attempt -> Duration.ofSeconds(Math.min(10, 1L << Math.min(attempt, 3))));
-        indexer.refresh();
-        return new SpoolReplay(dir, before, left, indexer.deadLettered());
+        Drained drained = drain(spool, wait, attempt -> Duration.ofSeconds(Math.min(10, 1L << Math.min(attempt, 3))));
+        return new SpoolReplay(dir, before, drained.stillWaiting(), drained.deadLettered());
     }
 
     /** The embedded PostgreSQL of {@code radar pg} (Debian's binaries, data under DATA_DIR/postgres). */
     public EmbeddedPostgres embeddedPostgres() {
-        String port = environment.env().getOrDefault("RADAR_PG_PORT", "5432");
-        if (!port.matches("\\d{1,5}")) {
-            throw new UserException("RADAR_PG_PORT: '" + port + "' is not a port number");
-        }
+        int port = port("RADAR_PG_PORT", "5432");
         try {
             return new EmbeddedPostgres(EmbeddedPostgres.findBinaries(environment.env().get("RADAR_PG_BIN")),
-                    dataDir().resolve("postgres"), Integer.parseInt(port));
+                    dataDir().resolve("postgres"), port);
         } catch (IllegalStateException e) {
             throw new UserException(e.getMessage());
         }
@@ -349,6 +350,15 @@ public final class Radar implements AutoCloseable {
             coordination = Coordination.open(config().configDir(), dataDir(), environment.env());
         }
         return coordination;
+    }
+
+    /** A port from the environment (a preferred one: the server takes a free one when it is busy). */
+    private int port(String variable, String defaultPort) {
+        String port = environment.env().getOrDefault(variable, defaultPort);
+        if (!port.matches("\\d{1,5}")) {
+            throw new UserException(variable + ": '" + port + "' is not a port number");
+        }
+        return Integer.parseInt(port);
     }
 
     @Override
